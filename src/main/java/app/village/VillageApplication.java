@@ -1,0 +1,39 @@
+package app.village;
+
+import java.util.Arrays;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Village's entry point. The first argument picks what to do: {@code serve} (the default) starts
+ * the web application; {@code admin ...} runs an operator's command and exits.
+ */
+@SpringBootApplication
+public class VillageApplication {
+
+    public static void main(String[] args) {
+        String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
+        SpringApplication app = new SpringApplication(VillageApplication.class);
+        switch (command) {
+            case "serve" -> {
+                String[] rest = args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
+                app.run(Arrays.stream(rest).map(a -> a.equals("--demo") ? "--village.demo=true" : a).toArray(String[]::new));
+            }
+            case "admin" -> {
+                app.setWebApplicationType(WebApplicationType.NONE);
+                app.setLogStartupInfo(false);
+                app.setDefaultProperties(java.util.Map.of("village.command", "admin", "logging.level.root", "WARN",
+                        "spring.session.jdbc.cleanup-cron", "-"));
+                ConfigurableApplicationContext context = app.run(args);
+                System.exit(SpringApplication.exit(context));
+            }
+            default -> {
+                System.err.println("Unknown command: " + command + ". Try: serve [--demo], admin grant EMAIL ROLE");
+                System.exit(2);
+            }
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package app.village.community.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.village.accounts.ChildProfile;
+import app.village.accounts.MemberDirectory;
+import app.village.community.ContentReported;
+import app.village.community.PostDeleted;
+import app.village.community.PostEdited;
+import app.village.community.PostPublished;
+import app.village.community.ReactionKind;
+import app.village.community.ReplyPublished;
+import app.village.community.ReportReason;
+import app.village.community.Visibility;
+import app.village.platform.ConflictException;
+import app.village.platform.ForbiddenException;
+import app.village.platform.InvalidInputException;
+import app.village.platform.NotFoundException;
+
+/**
+ * Everything members do in the community. Each public method is one transaction, so a request
+ * that fails leaves nothing half-written; events are published inside it and recorded by the
+ * event registry with the same commit.
+ */
+@Service
+public class CommunityService {
+
+    public static final int PAGE_SIZE = 20;
+    static final String NO_SUCH_POST = "This post does not exist, or it is private.";
+
+    private final PostRepository posts;
+    private final ReplyRepository replies;
+    private final EngagementRepository engagement;
+    private final NotificationRepository notifications;
+    private final ReportRepository reports;
+    private final MemberDirectory members;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CommunityService(PostRepository posts, ReplyRepository replies, EngagementRepository engagement,
+                     NotificationRepository notifications, ReportRepository reports, MemberDirectory members,
+                     ApplicationEventPublisher events, Clock clock) {
+        this.posts = posts;
+        this.replies = replies;
+        this.engagement = engagement;
+        this.notifications = notifications;
+        this.reports = reports;
+        this.members = members;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Post publish(UUID author, PostDraft draft) {
+        String title = CommunityRules.title(draft.title());
+        String body = CommunityRules.body(draft.body());
+        Visibility visibility = CommunityRules.visibility(draft.visibility());
+        Integer age = childAge(author, draft);
+        Instant now = clock.instant();
+        UUID key = draft.submissionKey() == null ? UUID.randomUUID() : draft.submissionKey();
+        Post candidate = new Post(UUID.randomUUID(), author, title, body, visibility, age, 0, now, null);
+        UUID id = posts.insertOnce(candidate, key);
+        if (id.equals(candidate.id())) {
+            engagement.follow(id, author, now);
+            events.publishEvent(new PostPublished(id, author, visibility, age, now));
+        }
+        return posts.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Post edit(UUID author, UUID postId, int expectedVersion, PostDraft draft) {
+        Post current = ownPost(author, postId);
+        String title = CommunityRules.title(draft.title());
+        String body = CommunityRules.body(draft.body());
+        Visibility visibility = CommunityRules.visibility(draft.visibility());
+        Integer age = draft.childId() == null && draft.childAgeMonths() == null ? current.childAgeMonths() : childAge(author, draft);
+        Instant now = clock.instant();
+        if (!posts.update(postId, author, expectedVersion, title, body, visibility, age, now)) {
+            throw new ConflictException("This post was changed somewhere else while you were editing it. "
+                    + "Your changes were not saved; please copy them, reload and edit again.");
+        }
+        events.publishEvent(new PostEdited(postId, author, visibility, expectedVersion + 1, now));
+        return posts.find(postId).orElseThrow();
+    }
+
+    @Transactional
+    public void delete(UUID author, UUID postId) {
+        ownPost(author, postId);
+        posts.delete(postId, author);
+        events.publishEvent(new PostDeleted(postId, clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public FeedPage feed(UUID viewer, int page) {
+        int number = Math.max(1, Math.min(page, 10_000));
+        List<PostSummary> rows = posts.feed(viewer, PAGE_SIZE + 1, (number - 1) * PAGE_SIZE);
+        boolean hasNext = rows.size() > PAGE_SIZE;
+        List<PostSummary> shown = rows.subList(0, Math.min(rows.size(), PAGE_SIZE));
+        Set<UUID> authors = new HashSet<>();
+        shown.forEach(s -> {
+            if (s.authorHandle() != null) {
+                authors.add(UUID.fromString(s.authorHandle()));
+            }
+        });
+        Map<UUID, String> handles = members.handles(authors);
+        List<PostSummary> named = shown.stream().map(s -> new PostSummary(s.id(), s.title(), s.excerpt(),
+                s.authorHandle() == null ? null : handles.get(UUID.fromString(s.authorHandle())), s.visibility(),
+                s.childAgeMonths(), s.replyCount(), s.reactionCount(), s.createdAt())).toList();
+        return new FeedPage(named, number, hasNext);
+    }
+
+    @Transactional
+    public ThreadView thread(UUID viewer, UUID postId) {
+        Post post = readablePost(viewer, postId);
+        List<Reply> thread = replies.inThread(postId);
+        Set<UUID> authors = new HashSet<>();
+        if (post.authorId() != null) {
+            authors.add(post.authorId());
+        }
+        thread.forEach(r -> {
+            if (r.authorId() != null) {
+                authors.add(r.authorId());
+            }
+        });
+        Map<UUID, String> handles = members.handles(authors);
+        List<ThreadView.ReplyView> views = thread.stream()
+                .map(r -> new ThreadView.ReplyView(r, r.authorId() == null ? null : handles.get(r.authorId()), r.writtenBy(viewer)))
+                .toList();
+        notifications.markThreadRead(viewer, postId, clock.instant());
+        return new ThreadView(post, post.authorId() == null ? null : handles.get(post.authorId()), views,
+                engagement.reactionCounts(postId), engagement.reactionsOf(postId, viewer),
+                engagement.follows(postId, viewer), post.writtenBy(viewer));
+    }
+
+    @Transactional(readOnly = true)
+    public Post ownPost(UUID author, UUID postId) {
+        Post post = readablePost(author, postId);
+        if (!post.writtenBy(author)) {
+            throw new ForbiddenException("Only the person who wrote a post can change or delete it.");
+        }
+        return post;
+    }
+
+    @Transactional
+    public Reply reply(UUID author, UUID postId, String text, UUID submissionKey) {
+        readablePost(author, postId);
+        String body = CommunityRules.reply(text);
+        Instant now = clock.instant();
+        UUID key = submissionKey == null ? UUID.randomUUID() : submissionKey;
+        Reply candidate = new Reply(UUID.randomUUID(), postId, author, body, 0, now, null);
+        Optional<UUID> inserted = replies.insertOnce(candidate, key);
+        if (inserted.isEmpty()) {
+            return replies.find(replies.existing(author, key)).orElseThrow();
+        }
+        List<UUID> recipients = new ArrayList<>(engagement.followers(postId));
+        recipients.remove(author);
+        notifications.newReply(recipients, postId, candidate.id(), now);
+        engagement.follow(postId, author, now);
+        events.publishEvent(new ReplyPublished(candidate.id(), postId, author, now));
+        return candidate;
+    }
+
+    @Transactional
+    public Reply editReply(UUID author, UUID replyId, int expectedVersion, String text) {
+        Reply reply = ownReply(author, replyId);
+        String body = CommunityRules.reply(text);
+        if (!replies.update(replyId, author, expectedVersion, body, clock.instant())) {
+            throw new ConflictException("This reply was changed somewhere else while you were editing it. "
+                    + "Your changes were not saved; please copy them, reload and edit again.");
+        }
+        return replies.find(reply.id()).orElseThrow();
+    }
+
+    @Transactional
+    public UUID deleteReply(UUID author, UUID replyId) {
+        Reply reply = ownReply(author, replyId);
+        replies.delete(replyId, author);
+        return reply.postId();
+    }
+
+    @Transactional(readOnly = true)
+    public Reply ownReply(UUID author, UUID replyId) {
+        Reply reply = replies.find(replyId).orElseThrow(() -> new NotFoundException("This reply does not exist."));
+        readablePost(author, reply.postId());
+        if (!reply.writtenBy(author)) {
+            throw new ForbiddenException("Only the person who wrote a reply can change or delete it.");
+        }
+        return reply;
+    }
+
+    @Transactional
+    public void react(UUID member, UUID postId, String kind, boolean on) {
+        readablePost(member, postId);
+        ReactionKind reaction = CommunityRules.reaction(kind);
+        if (on) {
+            engagement.react(postId, member, reaction, clock.instant());
+        } else {
+            engagement.unreact(postId, member, reaction);
+        }
+    }
+
+    @Transactional
+    public void follow(UUID member, UUID postId, boolean on) {
+        readablePost(member, postId);
+        if (on) {
+            engagement.follow(postId, member, clock.instant());
+        } else {
+            engagement.unfollow(postId, member);
+        }
+    }
+
+    /** Reports a post or reply; reporting the same thing twice is harmless and says so. */
+    @Transactional
+    public boolean report(UUID reporter, String targetKind, UUID targetId, String reason, String details) {
+        ReportReason why = CommunityRules.reportReason(reason == null ? "" : reason);
+        String text = CommunityRules.reportDetails(details);
+        UUID postId;
+        String kind = targetKind == null ? "" : targetKind.strip().toUpperCase(java.util.Locale.ROOT);
+        switch (kind) {
+            case "POST" -> postId = readablePost(reporter, targetId).id();
+            case "REPLY" -> {
+                Reply reply = replies.find(targetId).orElseThrow(() -> new NotFoundException("This reply does not exist."));
+                postId = readablePost(reporter, reply.postId()).id();
+            }
+            default -> throw new InvalidInputException("targetKind", "Say whether you report a post or a reply.");
+        }
+        Instant now = clock.instant();
+        Optional<UUID> id = reports.insertOnce(kind, targetId, postId, reporter, why, text, now);
+        id.ifPresent(reportId -> events.publishEvent(new ContentReported(reportId, kind, targetId, postId, why, now)));
+        return id.isPresent();
+    }
+
+    @Transactional(readOnly = true)
+    public List<NotificationView> notifications(UUID member) {
+        List<NotificationRepository.Row> rows = notifications.latest(member, 100);
+        Set<UUID> repliers = new HashSet<>();
+        rows.forEach(r -> {
+            if (r.replierId() != null) {
+                repliers.add(r.replierId());
+            }
+        });
+        Map<UUID, String> handles = members.handles(repliers);
+        return rows.stream().map(r -> new NotificationView(r.id(), r.postId(), r.postTitle(), r.replyId(),
+                r.replierId() == null ? null : handles.get(r.replierId()), r.createdAt(), r.read())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public int unreadNotifications(UUID member) {
+        return notifications.unread(member);
+    }
+
+    @Transactional
+    public void markNotificationsRead(UUID member) {
+        notifications.markAllRead(member, clock.instant());
+    }
+
+    private Post readablePost(UUID viewer, UUID postId) {
+        Post post = posts.find(postId).orElseThrow(() -> new NotFoundException(NO_SUCH_POST));
+        if (!post.readableBy(viewer)) {
+            // Someone else's private post: say it does not exist rather than that it is private.
+            throw new NotFoundException(NO_SUCH_POST);
+        }
+        return post;
+    }
+
+    private Integer childAge(UUID author, PostDraft draft) {
+        if (draft.childId() != null) {
+            ChildProfile child = members.children(author).stream().filter(c -> c.id().equals(draft.childId())).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("childId", "That child is not on your profile."));
+            return child.ageMonths(clock);
+        }
+        return CommunityRules.childAgeMonths(draft.childAgeMonths());
+    }
+}

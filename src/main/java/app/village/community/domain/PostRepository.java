@@ -1,0 +1,108 @@
+package app.village.community.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import app.village.community.Visibility;
+
+@Repository
+class PostRepository {
+
+    private final JdbcClient jdbc;
+
+    PostRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts unless this writer already sent this submission; either way returns the post's id. */
+    UUID insertOnce(Post post, UUID submissionKey) {
+        Optional<UUID> inserted = jdbc.sql("""
+                INSERT INTO posts (id, author_id, title, body, visibility, child_age_months, submission_key, version, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)
+                ON CONFLICT ON CONSTRAINT posts_once_per_submission DO NOTHING
+                RETURNING id""")
+                .params(post.id(), post.authorId(), post.title(), post.body(), post.visibility().name(),
+                        post.childAgeMonths(), submissionKey, Timestamp.from(post.createdAt()))
+                .query(UUID.class).optional();
+        return inserted.orElseGet(() -> jdbc.sql("SELECT id FROM posts WHERE author_id = ? AND submission_key = ?")
+                .params(post.authorId(), submissionKey).query(UUID.class).single());
+    }
+
+    Optional<Post> find(UUID id) {
+        return jdbc.sql("SELECT * FROM posts WHERE id = ?").param(id).query(PostRepository::post).optional();
+    }
+
+    /** Updates only if the post is still at {@code expectedVersion}: a concurrent edit is refused, not overwritten. */
+    boolean update(UUID id, UUID authorId, int expectedVersion, String title, String body, Visibility visibility,
+                   Integer childAgeMonths, Instant at) {
+        return jdbc.sql("""
+                UPDATE posts SET title = ?, body = ?, visibility = ?, child_age_months = ?, edited_at = ?, version = version + 1
+                WHERE id = ? AND author_id = ? AND version = ?""")
+                .params(title, body, visibility.name(), childAgeMonths, Timestamp.from(at), id, authorId, expectedVersion)
+                .update() == 1;
+    }
+
+    boolean delete(UUID id, UUID authorId) {
+        return jdbc.sql("DELETE FROM posts WHERE id = ? AND author_id = ?").params(id, authorId).update() == 1;
+    }
+
+    List<PostSummary> feed(UUID viewer, int limit, int offset) {
+        return jdbc.sql("""
+                SELECT p.id, p.author_id, p.title, left(p.body, 400) AS excerpt, p.visibility, p.child_age_months, p.created_at,
+                       (SELECT count(*) FROM replies r WHERE r.post_id = p.id) AS reply_count,
+                       (SELECT count(*) FROM reactions x WHERE x.post_id = p.id) AS reaction_count
+                FROM posts p
+                WHERE p.visibility = 'COMMUNITY' OR p.author_id = ?
+                ORDER BY p.created_at DESC, p.id DESC
+                LIMIT ? OFFSET ?""")
+                .params(viewer, limit, offset)
+                .query((rs, n) -> new PostSummary(rs.getObject("id", UUID.class), rs.getString("title"),
+                        excerpt(rs.getString("excerpt")), authorKey(rs), Visibility.valueOf(rs.getString("visibility")),
+                        (Integer) rs.getObject("child_age_months"), rs.getInt("reply_count"), rs.getInt("reaction_count"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    List<Post> byAuthor(UUID authorId) {
+        return jdbc.sql("SELECT * FROM posts WHERE author_id = ? ORDER BY created_at").param(authorId)
+                .query(PostRepository::post).list();
+    }
+
+    int anonymiseAuthor(UUID authorId) {
+        return jdbc.sql("UPDATE posts SET author_id = NULL, submission_key = NULL WHERE author_id = ?").param(authorId).update();
+    }
+
+    int deleteByAuthor(UUID authorId) {
+        return jdbc.sql("DELETE FROM posts WHERE author_id = ?").param(authorId).update();
+    }
+
+    /** The summary carries the author id in the handle slot until the service swaps in handles. */
+    private static String authorKey(ResultSet rs) throws SQLException {
+        UUID author = rs.getObject("author_id", UUID.class);
+        return author == null ? null : author.toString();
+    }
+
+    static String excerpt(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        if (flat.length() <= 280) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', 280);
+        return flat.substring(0, cut > 200 ? cut : 280) + "…";
+    }
+
+    static Post post(ResultSet rs, int row) throws SQLException {
+        Timestamp edited = rs.getTimestamp("edited_at");
+        return new Post(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class), rs.getString("title"),
+                rs.getString("body"), Visibility.valueOf(rs.getString("visibility")), (Integer) rs.getObject("child_age_months"),
+                rs.getInt("version"), rs.getTimestamp("created_at").toInstant(), edited == null ? null : edited.toInstant());
+    }
+}
