@@ -84,7 +84,10 @@ class SecurityConfiguration {
                         .csrfTokenRequestHandler(csrfHandler)
                         // Basic credentials are never stored by a browser here (no WWW-Authenticate challenge is
                         // ever sent), so a request carrying them cannot be forged cross-site.
-                        .ignoringRequestMatchers(basicAuth))
+                        // Sign-up through the API has no session yet to protect, and JSON cannot be sent cross-site without CORS.
+                        .ignoringRequestMatchers(basicAuth)
+                        .ignoringRequestMatchers(request -> "POST".equals(request.getMethod())
+                                && request.getRequestURI().equals(request.getContextPath() + "/api/accounts")))
                 .formLogin(form -> {
                     form.loginPage("/signin").loginProcessingUrl("/signin")
                             .usernameParameter("email").passwordParameter("password")

@@ -1,0 +1,80 @@
+package app.village.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
+
+class UserTextTest {
+
+    @Test
+    void emptyAndBlankAreRefusedWithTheLabel() {
+        assertThatThrownBy(() -> UserText.required("title", "The title", "  \n\t ", 10, false))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("The title is empty")
+                .extracting("field").isEqualTo("title");
+        assertThatThrownBy(() -> UserText.required("title", "The title", null, 10, false))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void tooLongSaysHowLongAndTheLimit() {
+        assertThatThrownBy(() -> UserText.required("body", "Your story", "x".repeat(21), 20, true))
+                .hasMessageContaining("21 characters").hasMessageContaining("most is 20");
+    }
+
+    @Test
+    void countsCharactersNotUtf16Units() {
+        String emoji = "😀".repeat(10);
+        assertThat(UserText.required("t", "T", emoji, 10, false)).isEqualTo(emoji);
+    }
+
+    @Test
+    void replacementCharacterFromBrokenUtf8IsRefused() {
+        assertThatThrownBy(() -> UserText.required("body", "Your story", "caf\uFFFD", 100, true))
+                .hasMessageContaining("not valid UTF-8");
+    }
+
+    @Test
+    void controlCharactersAndNulAreRefused() {
+        assertThatThrownBy(() -> UserText.required("body", "B", "a\u0000b", 100, true)).hasMessageContaining("control characters");
+        assertThatThrownBy(() -> UserText.required("body", "B", "a\u001Bb", 100, true)).hasMessageContaining("control characters");
+    }
+
+    @Test
+    void lineEndingsAreNormalisedAndParagraphsKept() {
+        assertThat(UserText.required("b", "B", "one  \r\ntwo\r\n\r\n\r\n\r\nthree\rfour", 100, true))
+                .isEqualTo("one\ntwo\n\nthree\nfour");
+    }
+
+    @Test
+    void singleLineFieldsFoldLineBreaks() {
+        assertThat(UserText.required("t", "T", "a\nb\t c", 100, false)).isEqualTo("a b c");
+    }
+
+    @Test
+    void htmlAndSqlAreKeptAsTypedText() {
+        String text = "<script>alert(1)</script> '; DROP TABLE posts; --";
+        assertThat(UserText.required("b", "B", text, 1000, true)).isEqualTo(text);
+    }
+
+    @Test
+    void optionalBlankIsNull() {
+        assertThat(UserText.optional("d", "D", "   ", 10, true)).isNull();
+    }
+
+    @Property
+    void whateverIsAcceptedHasNoControlCharactersAndFitsTheLimit(@ForAll @StringLength(max = 300) String input) {
+        try {
+            String out = UserText.required("b", "B", input, 200, true);
+            assertThat(out).isNotBlank();
+            assertThat(out.codePointCount(0, out.length())).isLessThanOrEqualTo(200);
+            assertThat(out.codePoints().filter(cp -> Character.isISOControl(cp) && cp != '\n' && cp != '\t')).isEmpty();
+        } catch (InvalidInputException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+    }
+}
