@@ -25,9 +25,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.village.accounts.domain.AccountService;
-import app.village.accounts.domain.SignUp;
+import app.village.accounts.SignUp;
 import app.village.community.domain.CommunityService;
-import app.village.community.domain.PostDraft;
+import app.village.community.PostDraft;
 import app.village.platform.InvalidInputException;
 import app.village.support.TestMembers;
 import app.village.support.VillageIntegrationTest;
@@ -194,7 +194,7 @@ class AccountsIntegrationTest {
     @Test
     void exportHoldsTheAccountAndEverythingWritten() throws Exception {
         TestMembers.Created m = members.mother();
-        community.publish(m.id(), new PostDraft("My export title", "Body for export", "PRIVATE", null, 4, null));
+        community.publishPost(m.id(), new PostDraft("My export title", "Body for export", "PRIVATE", null, 4, null));
         mvc.perform(get("/api/me/export").with(user(m.user())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.account.email").value(m.email()))
@@ -207,7 +207,7 @@ class AccountsIntegrationTest {
     @Test
     void erasureWithAnonymiseKeepsPostsWithoutAName() throws Exception {
         TestMembers.Created m = members.mother();
-        var post = community.publish(m.id(), new PostDraft("Keep me", "Useful words", "COMMUNITY", null, null, null));
+        var post = community.publishPost(m.id(), new PostDraft("Keep me", "Useful words", "COMMUNITY", null, null, null));
         mvc.perform(delete("/api/me").with(user(m.user())).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"password\":\"" + TestMembers.PASSWORD + "\",\"contentChoice\":\"anonymise\"}"))
                 .andExpect(status().isNoContent());
@@ -219,7 +219,7 @@ class AccountsIntegrationTest {
     @Test
     void erasureWithRemoveDeletesPostsAndAWrongPasswordErasesNothing() throws Exception {
         TestMembers.Created m = members.mother();
-        var post = community.publish(m.id(), new PostDraft("Remove me", "Words", "COMMUNITY", null, null, null));
+        var post = community.publishPost(m.id(), new PostDraft("Remove me", "Words", "COMMUNITY", null, null, null));
         mvc.perform(delete("/api/me").with(user(m.user())).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"password\":\"not my password\",\"contentChoice\":\"REMOVE\"}"))
                 .andExpect(status().isBadRequest());

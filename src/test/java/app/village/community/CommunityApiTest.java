@@ -31,7 +31,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import app.village.community.domain.CommunityService;
 import app.village.community.domain.Post;
-import app.village.community.domain.PostDraft;
+import app.village.community.PostDraft;
 import app.village.platform.ConflictException;
 import app.village.support.TestMembers;
 import app.village.support.VillageIntegrationTest;
@@ -185,13 +185,13 @@ class CommunityApiTest {
     @Test
     void concurrentRepliesWithOneKeySaveOneReply() throws Exception {
         TestMembers.Created ann = members.mother();
-        Post post = community.publish(ann.id(), new PostDraft("Race", "b", null, null, null, null));
+        Post post = community.publishPost(ann.id(), new PostDraft("Race", "b", null, null, null, null));
         UUID key = UUID.randomUUID();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> results = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                results.add(pool.submit((Callable<Object>) () -> community.reply(ann.id(), post.id(), "same words", key)));
+                results.add(pool.submit((Callable<Object>) () -> community.replyTo(ann.id(), post.id(), "same words", key)));
             }
             for (Future<?> f : results) {
                 try {
@@ -268,7 +268,7 @@ class CommunityApiTest {
         TestMembers.Created ann = members.mother();
         String title = "Robert'); DROP TABLE posts;--";
         String body = "<script>alert('x')</script><img src=x onerror=alert(1)>";
-        Post post = community.publish(ann.id(), new PostDraft(title, body, null, null, null, null));
+        Post post = community.publishPost(ann.id(), new PostDraft(title, body, null, null, null, null));
         assertThat(community.thread(ann.id(), post.id()).post().title()).isEqualTo(title);
         String html = mvc.perform(get("/posts/" + post.id()).with(user(ann.user()))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -289,7 +289,7 @@ class CommunityApiTest {
     void theFeedPagesNewestFirst() throws Exception {
         TestMembers.Created ann = members.mother();
         for (int i = 0; i < CommunityService.PAGE_SIZE + 2; i++) {
-            community.publish(ann.id(), new PostDraft("Paged " + i, "b", null, null, null, null));
+            community.publishPost(ann.id(), new PostDraft("Paged " + i, "b", null, null, null, null));
         }
         mvc.perform(get("/api/posts").with(user(ann.user())))
                 .andExpect(jsonPath("$.posts.length()").value(CommunityService.PAGE_SIZE))

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import app.village.accounts.Member;
 import app.village.accounts.VillageUser;
 import app.village.accounts.domain.AccountService;
-import app.village.accounts.domain.SignUp;
+import app.village.accounts.SignUp;
 
 /** Creates members through the real sign-up, each with a unique email and handle. */
 @Component

@@ -25,7 +25,7 @@ import app.village.accounts.ContentChoice;
 import app.village.accounts.Member;
 import app.village.accounts.VillageUser;
 import app.village.accounts.domain.AccountService;
-import app.village.accounts.domain.SignUp;
+import app.village.accounts.SignUp;
 import app.village.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

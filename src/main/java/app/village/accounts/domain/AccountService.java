@@ -26,13 +26,15 @@ import app.village.accounts.FamilyRole;
 import app.village.accounts.Member;
 import app.village.accounts.MemberDirectory;
 import app.village.accounts.PersonalDataContributor;
+import app.village.accounts.Registration;
+import app.village.accounts.SignUp;
 import app.village.accounts.Role;
 import app.village.platform.InvalidInputException;
 import app.village.platform.NotFoundException;
 
 /** Everything that changes an account. Each method is one transaction: it happens whole or not at all. */
 @Service
-public class AccountService implements MemberDirectory {
+public class AccountService implements MemberDirectory, Registration {
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
     /** Deliberately the same words whether the address is new, taken or mistyped. */
@@ -56,6 +58,7 @@ public class AccountService implements MemberDirectory {
         this.clock = clock;
     }
 
+    @Override
     @Transactional
     public Member signUp(SignUp request) {
         String email = AccountRules.email(request.email());
@@ -206,6 +209,13 @@ public class AccountService implements MemberDirectory {
             }
         }
         return staff;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Member> findByEmail(String email) {
+        return email == null ? Optional.empty()
+                : accounts.findByEmail(email).map(m -> new Member(m.id(), m.handle(), m.familyRole(), m.roles()));
     }
 
     @Override

@@ -17,7 +17,7 @@ import app.village.accounts.FamilyRole;
 import app.village.accounts.Member;
 import app.village.accounts.VillageUser;
 import app.village.accounts.domain.AccountService;
-import app.village.accounts.domain.SignUp;
+import app.village.accounts.SignUp;
 import app.village.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -27,7 +27,7 @@ import app.village.community.domain.CommunityService;
 import app.village.community.domain.FeedPage;
 import app.village.community.domain.NotificationView;
 import app.village.community.domain.Post;
-import app.village.community.domain.PostDraft;
+import app.village.community.PostDraft;
 import app.village.community.domain.Reply;
 import app.village.community.domain.ThreadView;
 import app.village.platform.InvalidInputException;
@@ -79,7 +79,7 @@ class CommunityApi {
     ResponseEntity<PostJson> publish(@AuthenticationPrincipal VillageUser user, @RequestBody PostRequest request,
                                      @Parameter(description = "UUID; the same key returns the same post")
                                      @RequestHeader(value = "Idempotency-Key", required = false) String key) {
-        Post post = community.publish(user.id(), draft(request, key));
+        Post post = community.publishPost(user.id(), draft(request, key));
         return ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(json(post, user.handle(), true));
     }
 
@@ -110,7 +110,7 @@ class CommunityApi {
     ResponseEntity<ReplyJson> reply(@AuthenticationPrincipal VillageUser user, @PathVariable UUID id,
                                     @RequestBody ReplyRequest request,
                                     @RequestHeader(value = "Idempotency-Key", required = false) String key) {
-        Reply reply = community.reply(user.id(), id, request.body(), key(key));
+        Reply reply = community.replyTo(user.id(), id, request.body(), key(key));
         return ResponseEntity.created(URI.create("/api/replies/" + reply.id())).body(json(reply, user.handle(), true));
     }
 

@@ -19,7 +19,9 @@ import app.village.accounts.MemberDirectory;
 import app.village.community.ContentReported;
 import app.village.community.PostDeleted;
 import app.village.community.PostEdited;
+import app.village.community.PostDraft;
 import app.village.community.PostPublished;
+import app.village.community.Stories;
 import app.village.community.ReactionKind;
 import app.village.community.ReplyPublished;
 import app.village.community.ReportReason;
@@ -35,7 +37,7 @@ import app.village.platform.NotFoundException;
  * event registry with the same commit.
  */
 @Service
-public class CommunityService {
+public class CommunityService implements Stories {
 
     public static final int PAGE_SIZE = 20;
     static final String NO_SUCH_POST = "This post does not exist, or it is private.";
@@ -62,8 +64,20 @@ public class CommunityService {
         this.clock = clock;
     }
 
+    @Override
     @Transactional
-    public Post publish(UUID author, PostDraft draft) {
+    public UUID publish(UUID author, PostDraft draft) {
+        return publishPost(author, draft).id();
+    }
+
+    @Override
+    @Transactional
+    public UUID reply(UUID author, UUID postId, String body, UUID submissionKey) {
+        return replyTo(author, postId, body, submissionKey).id();
+    }
+
+    @Transactional
+    public Post publishPost(UUID author, PostDraft draft) {
         String title = CommunityRules.title(draft.title());
         String body = CommunityRules.body(draft.body());
         Visibility visibility = CommunityRules.visibility(draft.visibility());
@@ -154,7 +168,7 @@ public class CommunityService {
     }
 
     @Transactional
-    public Reply reply(UUID author, UUID postId, String text, UUID submissionKey) {
+    public Reply replyTo(UUID author, UUID postId, String text, UUID submissionKey) {
         readablePost(author, postId);
         String body = CommunityRules.reply(text);
         Instant now = clock.instant();

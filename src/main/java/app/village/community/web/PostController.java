@@ -53,7 +53,7 @@ class PostController {
     String publish(@AuthenticationPrincipal VillageUser user, @ModelAttribute PostForm form, Model model,
                    HttpServletResponse response) {
         try {
-            Post post = community.publish(user.id(), form.draft());
+            Post post = community.publishPost(user.id(), form.draft());
             return "redirect:/posts/" + post.id();
         } catch (InvalidInputException e) {
             response.setStatus(400);

@@ -3,7 +3,7 @@ package app.village.community.web;
 import java.util.UUID;
 
 import app.village.community.domain.Post;
-import app.village.community.domain.PostDraft;
+import app.village.community.PostDraft;
 import app.village.platform.InvalidInputException;
 
 /**

@@ -30,7 +30,7 @@ class ReplyController {
     String reply(@AuthenticationPrincipal VillageUser user, @PathVariable UUID id, @RequestParam(required = false) String body,
                  @RequestParam(required = false) String submissionKey, RedirectAttributes redirect) {
         try {
-            Reply reply = community.reply(user.id(), id, body, parseKey(submissionKey));
+            Reply reply = community.replyTo(user.id(), id, body, parseKey(submissionKey));
             return "redirect:/posts/" + id + "#reply-" + reply.id();
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("replyError", e.getMessage());

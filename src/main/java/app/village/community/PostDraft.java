@@ -1,4 +1,4 @@
-package app.village.community.domain;
+package app.village.community;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package app.village.accounts.domain;
+package app.village.accounts;
 
 import java.util.List;
 
