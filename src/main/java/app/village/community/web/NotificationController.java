@@ -3,9 +3,7 @@ package app.village.community.web;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import app.village.accounts.VillageUser;
@@ -30,21 +28,5 @@ class NotificationController {
     String markRead(@AuthenticationPrincipal VillageUser user) {
         community.markNotificationsRead(user.id());
         return "redirect:/notifications";
-    }
-
-    /** The unread count shown in every page's header. */
-    @ControllerAdvice(annotations = Controller.class)
-    static class UnreadCountAdvice {
-
-        private final CommunityService community;
-
-        UnreadCountAdvice(CommunityService community) {
-            this.community = community;
-        }
-
-        @ModelAttribute("unreadNotifications")
-        Integer unread(@AuthenticationPrincipal VillageUser user) {
-            return user == null ? null : community.unreadNotifications(user.id());
-        }
     }
 }

@@ -84,10 +84,10 @@ class SecurityConfiguration {
                         .csrfTokenRequestHandler(csrfHandler)
                         // Basic credentials are never stored by a browser here (no WWW-Authenticate challenge is
                         // ever sent), so a request carrying them cannot be forged cross-site.
-                        // Sign-up through the API has no session yet to protect, and JSON cannot be sent cross-site without CORS.
                         .ignoringRequestMatchers(basicAuth)
-                        .ignoringRequestMatchers(request -> "POST".equals(request.getMethod())
-                                && request.getRequestURI().equals(request.getContextPath() + "/api/accounts")))
+                        // An API call without a session cookie carries no ambient credential to forge; let it reach
+                        // authentication so a program without credentials hears "401 sign in", not "403 CSRF".
+                        .ignoringRequestMatchers(request -> api.matches(request) && !hasSessionCookie(request)))
                 .formLogin(form -> {
                     form.loginPage("/signin").loginProcessingUrl("/signin")
                             .usernameParameter("email").passwordParameter("password")
@@ -113,6 +113,18 @@ class SecurityConfiguration {
                                         + "form-action 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    private static boolean hasSessionCookie(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return false;
+        }
+        for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+            if ("VILLAGE_SESSION".equals(cookie.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Bean
