@@ -25,9 +25,11 @@ public class VillageApplication {
             case "admin" -> {
                 app.setWebApplicationType(WebApplicationType.NONE);
                 app.setLogStartupInfo(false);
-                app.setDefaultProperties(java.util.Map.of("village.command", "admin", "logging.level.root", "WARN",
-                        "spring.session.jdbc.cleanup-cron", "-"));
-                ConfigurableApplicationContext context = app.run(args);
+                String[] quiet = {"--village.command=admin", "--logging.level.root=WARN", "--logging.level.app.village=WARN",
+                        "--spring.session.jdbc.cleanup-cron=-"};
+                String[] all = Arrays.copyOf(args, args.length + quiet.length);
+                System.arraycopy(quiet, 0, all, args.length, quiet.length);
+                ConfigurableApplicationContext context = app.run(all);
                 System.exit(SpringApplication.exit(context));
             }
             default -> {
