@@ -247,6 +247,16 @@ class CommunityApiTest {
     }
 
     @Test
+    void aHugeBodyIsRefusedBeforeItIsRead() throws Exception {
+        TestMembers.Created ann = members.mother();
+        String huge = "{\"title\":\"t\",\"body\":\"" + "z".repeat(1_100_000) + "\"}";
+        mvc.perform(json(post("/api/posts"), ann, huge))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("larger than Village accepts")));
+        assertThat(count("SELECT count(*) FROM posts WHERE author_id = ?", ann.id())).isZero();
+    }
+
+    @Test
     void malformedUtf8IsRefusedClearly() throws Exception {
         TestMembers.Created ann = members.mother();
         byte[] prefix = "{\"title\":\"caf".getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,81 @@
+package app.village;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import app.village.accounts.domain.AccountService;
+import app.village.support.TestMembers;
+import app.village.support.VillageIntegrationTest;
+
+/** Every page renders for the people who may see it, with the crisis link, and refuses the others. */
+@VillageIntegrationTest
+class PagesTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestMembers members;
+    @Autowired AccountService accounts;
+
+    private String page(String path, TestMembers.Created as) throws Exception {
+        var request = get(path).accept(MediaType.TEXT_HTML);
+        if (as != null) {
+            request = request.with(user(as.user()));
+        }
+        String html = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).as(path).contains("Need help now?").contains("<main id=\"main\">").contains("lang=\"en\"");
+        return html;
+    }
+
+    @Test
+    void publicPagesRenderForEveryone() throws Exception {
+        assertThat(page("/", null)).contains("Join Village");
+        assertThat(page("/help", null)).contains("988").contains("116 123").contains("1300 726 306");
+        assertThat(page("/signin", null)).contains("name=\"_csrf\"");
+        assertThat(page("/signup", null)).contains("The name others see");
+    }
+
+    @Test
+    void memberPagesRenderForAMember() throws Exception {
+        TestMembers.Created m = members.mother();
+        assertThat(page("/feed", m)).contains("Stories from parents");
+        assertThat(page("/posts/new", m)).contains("Who can read it?");
+        assertThat(page("/notifications", m)).contains("Notifications");
+        assertThat(page("/account", m)).contains(m.member().handle()).contains("Erase my account");
+        mvc.perform(get("/").with(user(m.user()))).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void adminPagesAreForAdminsOnly() throws Exception {
+        TestMembers.Created m = members.mother();
+        mvc.perform(get("/admin/roles").with(user(m.user()))).andExpect(status().isForbidden());
+        accounts.grant(null, m.email(), "ADMIN");
+        TestMembers.Created admin = new TestMembers.Created(accounts.find(m.id()).orElseThrow(), m.email());
+        assertThat(page("/admin/roles", admin)).contains("Grant role");
+    }
+
+    @Test
+    void aRefusedSignUpKeepsWhatWasTypedAndSaysWhy() throws Exception {
+        String html = mvc.perform(post("/signup").with(csrf()).accept(MediaType.TEXT_HTML)
+                        .param("email", "kept@example.org").param("password", "short")
+                        .param("handle", "kept_handle").param("familyRole", "MOTHER"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("at least 10 characters").contains("value=\"kept@example.org\"")
+                .contains("value=\"kept_handle\"").contains("aria-invalid=\"true\"");
+    }
+
+    @Test
+    void unknownPagesGetACalmNotFoundPage() throws Exception {
+        TestMembers.Created m = members.mother();
+        String html = mvc.perform(get("/posts/" + java.util.UUID.randomUUID()).with(user(m.user())).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("We could not find that page").contains("Need help now?");
+    }
+}
