@@ -16,24 +16,25 @@ public class VillageApplication {
 
     public static void main(String[] args) {
         String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
-        SpringApplication app = new SpringApplication(VillageApplication.class);
+        SpringApplication application = new SpringApplication(VillageApplication.class);
         switch (command) {
             case "serve" -> {
                 String[] rest = args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
-                app.run(Arrays.stream(rest).map(a -> a.equals("--demo") ? "--village.demo=true" : a).toArray(String[]::new));
+                application.run(Arrays.stream(rest).map(a -> a.equals("--demo") ? "--village.demo=true" : a).toArray(String[]::new));
             }
             case "admin" -> {
-                app.setWebApplicationType(WebApplicationType.NONE);
-                app.setLogStartupInfo(false);
+                application.setWebApplicationType(WebApplicationType.NONE);
+                application.setLogStartupInfo(false);
                 String[] quiet = {"--village.command=admin", "--logging.level.root=WARN", "--logging.level.app.village=WARN",
                         "--spring.session.jdbc.cleanup-cron=-"};
                 String[] all = Arrays.copyOf(args, args.length + quiet.length);
                 System.arraycopy(quiet, 0, all, args.length, quiet.length);
-                ConfigurableApplicationContext context = app.run(all);
+                ConfigurableApplicationContext context = application.run(all);
                 System.exit(SpringApplication.exit(context));
             }
+            case "analyze", "eval" -> app.village.understanding.cli.UnderstandingCli.main(args);
             default -> {
-                System.err.println("Unknown command: " + command + ". Try: serve [--demo], admin grant EMAIL ROLE");
+                System.err.println("Unknown command: " + command + ". Try: serve [--demo], admin grant EMAIL ROLE, analyze FILE..., eval FILE.jsonl");
                 System.exit(2);
             }
         }

@@ -1,0 +1,109 @@
+package app.village.understanding.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import app.village.understanding.Analyzer;
+import app.village.understanding.Insight;
+import app.village.understanding.InsightJson;
+import app.village.understanding.RiskReason;
+import app.village.understanding.ThemeFinding;
+import app.village.understanding.core.RuleAnalyzer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./village analyze [--explain] FILE...} and {@code ./village eval FILE.jsonl}. Runs
+ * without the web application or the database: the analysis needs neither.
+ */
+public final class UnderstandingCli {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private UnderstandingCli() {
+    }
+
+    /** Returns the exit status: 0 when everything was read, 1 when something failed, 2 for a usage error. */
+    public static int run(String command, List<String> args, PrintStream out, PrintStream err) {
+        boolean explain = args.contains("--explain");
+        boolean misses = args.contains("--misses");
+        List<Path> files = args.stream().filter(a -> !a.startsWith("--")).map(Path::of).toList();
+        if (files.isEmpty()) {
+            err.println("Usage: ./village analyze [--explain] FILE...   (.txt: one text; .jsonl: {\"id\",\"text\"} per line)");
+            err.println("       ./village eval [--misses] FILE.jsonl   (lines with \"expected\" labels, as the development set)");
+            return 2;
+        }
+        List<String> errors = new ArrayList<>();
+        List<InputText> texts = InputReader.read(files, e -> {
+            errors.add(e);
+            err.println(e);
+        });
+        Analyzer analyzer = new RuleAnalyzer();
+        if (command.equals("eval")) {
+            Evaluation evaluation = new Evaluation();
+            for (InputText t : texts) {
+                if (t.expected() == null) {
+                    err.println(t.source() + ": no \"expected\" labels, not evaluated");
+                    errors.add(t.source());
+                    continue;
+                }
+                evaluation.add(t.id(), analyzer.analyze(t.text()), t.expected());
+            }
+            out.print(evaluation.report());
+            if (misses) {
+                out.println("\nrisk misses:");
+                evaluation.riskMisses().forEach(m -> out.println("  " + m.id() + ": labelled " + m.expected() + ", analysed " + m.actual() + "  " + m.detail()));
+                out.println("\ntheme misses:");
+                evaluation.themeMisses().forEach(m -> out.println("  " + m.id() + ": " + m.detail() + " " + (m.expected().equals("-") ? m.actual() : m.expected())));
+            }
+            return errors.isEmpty() ? 0 : 1;
+        }
+        for (InputText t : texts) {
+            try {
+                Insight insight = analyzer.analyze(t.text());
+                out.println(explain ? explain(t.id(), insight) : JSON.writeValueAsString(InsightJson.of(t.id(), insight)));
+            } catch (RuntimeException e) {
+                errors.add(t.source());
+                err.println(t.source() + ": could not be analysed (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        return errors.isEmpty() ? 0 : 1;
+    }
+
+    static String explain(String id, Insight insight) {
+        StringBuilder b = new StringBuilder();
+        b.append("== ").append(id).append('\n');
+        b.append("Risk: ").append(insight.riskLevel().code().toUpperCase());
+        if (!insight.riskReasons().isEmpty()) {
+            b.append(" because of:\n");
+            for (RiskReason r : insight.riskReasons()) {
+                b.append("  - ").append(r.code()).append(" (").append(r.person().code()).append("): \"")
+                        .append(r.evidence().text()).append("\"\n");
+            }
+        } else {
+            b.append('\n');
+        }
+        b.append("Writer: ").append(insight.writerRole().code()).append(insight.writerRoleGiven() ? " (given)" : " (read from the text)")
+                .append("; mainly about: ").append(insight.subject().code()).append('\n');
+        b.append("Child's age: ").append(insight.childAgeMonths() == null ? "not stated" : insight.childAgeMonths() + " months"
+                + (insight.childAgeEvidence() == null ? " (given)" : " (\"" + insight.childAgeEvidence().text() + "\")")).append('\n');
+        b.append("Themes heard:\n");
+        if (insight.themes().isEmpty()) {
+            b.append("  none\n");
+        }
+        for (ThemeFinding f : insight.themes()) {
+            b.append(String.format("  - %s (%s, %s, confidence %.2f)%n", f.theme().code(), f.theme().plainWords(), f.person().code(), f.confidence()));
+            f.evidence().forEach(e -> b.append("      \"").append(e.text()).append("\" [").append(e.start()).append('-').append(e.end()).append("]\n"));
+        }
+        return b.toString();
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        String command = args.length == 0 ? "analyze" : args[0];
+        System.exit(run(command, List.of(args).subList(Math.min(1, args.length), args.length), out, err));
+    }
+}

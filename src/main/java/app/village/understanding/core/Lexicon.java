@@ -1,0 +1,104 @@
+package app.village.understanding.core;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import app.village.understanding.Person;
+import app.village.understanding.Theme;
+
+/** The rules of {@code understanding/lexicon.txt}: themes, markers and their patterns. */
+final class Lexicon {
+
+    /** One line of the lexicon. {@code theme} is null for a marker; {@code person} is null when read from the sentence. */
+    record Rule(int line, Theme theme, String marker, Person person, double weight, Pattern pattern) {
+    }
+
+    private static final Pattern REFERENCE = Pattern.compile("\\{([A-Z]+)}");
+
+    private final List<Rule> themeRules;
+    private final Map<String, List<Rule>> markers;
+
+    private Lexicon(List<Rule> themeRules, Map<String, List<Rule>> markers) {
+        this.themeRules = themeRules;
+        this.markers = markers;
+    }
+
+    List<Rule> themeRules() {
+        return themeRules;
+    }
+
+    List<Rule> marker(String name) {
+        return markers.getOrDefault(name, List.of());
+    }
+
+    static Lexicon load(String resource) {
+        try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Lexicon not found on the class path: " + resource);
+            }
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the lexicon " + resource, e);
+        }
+    }
+
+    static Lexicon parse(List<String> lines) {
+        Map<String, String> definitions = new LinkedHashMap<>();
+        List<Rule> rules = new ArrayList<>();
+        Map<String, List<Rule>> markers = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\\s+", 3);
+            if (parts.length < 3) {
+                throw new IllegalArgumentException("Lexicon line " + (i + 1) + " needs THEME WEIGHT REGEX: " + line);
+            }
+            if (parts[0].equals("define")) {
+                definitions.put(parts[1], expand(parts[2], definitions, i + 1));
+                continue;
+            }
+            Pattern pattern;
+            try {
+                pattern = Pattern.compile(expand(parts[2], definitions, i + 1));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("Lexicon line " + (i + 1) + " has a broken pattern: " + e.getDescription(), e);
+            }
+            double weight = Double.parseDouble(parts[1]);
+            if (parts[0].startsWith("@")) {
+                Rule rule = new Rule(i + 1, null, parts[0].substring(1), null, weight, pattern);
+                markers.computeIfAbsent(rule.marker(), k -> new ArrayList<>()).add(rule);
+            } else {
+                String[] themePerson = parts[0].split(":");
+                Person person = themePerson.length > 1 ? Person.ofCode(themePerson[1]) : null;
+                rules.add(new Rule(i + 1, Theme.ofCode(themePerson[0]), null, person, weight, pattern));
+            }
+        }
+        return new Lexicon(List.copyOf(rules), markers);
+    }
+
+    private static String expand(String regex, Map<String, String> definitions, int line) {
+        Matcher m = REFERENCE.matcher(regex);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String definition = definitions.get(m.group(1));
+            if (definition == null) {
+                throw new IllegalArgumentException("Lexicon line " + line + " uses {" + m.group(1) + "}, which is not defined above it");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(definition));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,260 @@
+package app.village.understanding.core;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import app.village.understanding.Analyzer;
+import app.village.understanding.Evidence;
+import app.village.understanding.Insight;
+import app.village.understanding.Person;
+import app.village.understanding.RiskLevel;
+import app.village.understanding.Subject;
+import app.village.understanding.TextToAnalyze;
+import app.village.understanding.Theme;
+import app.village.understanding.ThemeFinding;
+import app.village.understanding.WriterRole;
+
+/**
+ * The analyser: the lexicon's rules read sentence by sentence, with negation, hyperbole,
+ * resolved past, generic questions, quotes and reported speech taken into account; then the
+ * child's age, the writer's role, the subject and the risk. Plain Java: no I/O after loading,
+ * no shared mutable state, deterministic.
+ */
+public final class RuleAnalyzer implements Analyzer {
+
+    public static final String VERSION = "rules-1";
+    static final double REPORT_THRESHOLD = 0.5;
+    static final int MAX_TEXT_CHARS = 100_000;
+    private static final int MAX_EVIDENCE = 3;
+
+    private static final Pattern NEGATION = Pattern.compile(
+            "\\b(?:not|never|no|don'?t|dont|didn'?t|didnt|doesn'?t|doesnt|isn'?t|isnt|wasn'?t|wasnt|won'?t|wont|wouldn'?t|wouldnt|haven'?t|havent|hasn'?t|hasnt|without|nor|neither|no longer|none|zero|nothing like)\\b");
+    private static final Pattern HEDGE = Pattern.compile(
+            "\\b(?:don'?t|dont|do not|didn'?t|didnt) (?:know|think|understand|remember|get why|see why|mean to|want to admit|want anyone to know|want to say|know why|know how|know if|care if)\\b");
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:()]|\\s-\\s|\\b(?:but|although|though|however|yet|except|because|cos|cause|so)\\b");
+    private static final Pattern CURRENT = Pattern.compile("\\b(?:again|still|lately|recently|tonight|today|right now|at the moment|this week|these days|anymore|any more|keep|keeps|every day|every night)\\b");
+    private static final Pattern FIRST_PERSON_FEELING = Pattern.compile("\\b(?:i|i'm|im|i am|i've|ive)\\s+(?:want|feel|think|have|keep|am|'m|can'?t|cant|wish)\\b");
+
+    private final Lexicon lexicon;
+
+    public RuleAnalyzer() {
+        this(Lexicon.load("understanding/lexicon.txt"));
+    }
+
+    RuleAnalyzer(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    @Override
+    public Insight analyze(TextToAnalyze input) {
+        String text = input.text() == null ? "" : input.text();
+        if (text.length() > MAX_TEXT_CHARS) {
+            text = text.substring(0, MAX_TEXT_CHARS);
+        }
+        List<Sentence> sentences = new ArrayList<>();
+        if (input.title() != null && !input.title().isBlank()) {
+            sentences.addAll(SentenceSplitter.split("title", input.title()));
+        }
+        sentences.addAll(SentenceSplitter.split("text", text));
+        String whole = Normaliser.normalise((input.title() == null ? "" : input.title() + "\n") + text);
+        boolean partnerInText = PersonReader.MENTIONS_PARTNER.matcher(whole).find();
+        boolean resolvedInText = any("resolved", whole);
+
+        Map<Key, Accumulator> heard = new LinkedHashMap<>();
+        Map<Person, Evidence> hopelessness = new EnumMap<>(Person.class);
+        for (int index = 0; index < sentences.size(); index++) {
+            Sentence sentence = sentences.get(index);
+            // A quote is another parent's words, unless the writer answers it with "yes" or "me too".
+            Person quotedAs = sentence.quoted() ? (agreesWithQuote(sentences, index) ? Person.WRITER : Person.OTHER) : null;
+            String s = mask(sentence.normalised());
+            boolean past = any("past", s);
+            boolean current = CURRENT.matcher(s).find();
+            boolean resolvedHere = any("resolved", s);
+            boolean dropPast = !current && ((past && resolvedInText) || resolvedHere);
+            boolean genericQuestion = any("generic_question", s) && !FIRST_PERSON_FEELING.matcher(s).find();
+            for (Lexicon.Rule rule : lexicon.themeRules()) {
+                Matcher m = rule.pattern().matcher(s);
+                if (!m.find()) {
+                    continue;
+                }
+                if (negated(s, m.start())) {
+                    continue;
+                }
+                boolean urgentTheme = RiskPolicy.URGENT.contains(rule.theme()) || rule.theme() == Theme.INTRUSIVE_THOUGHTS;
+                if (dropPast && !(urgentTheme && !resolvedHere)) {
+                    continue;
+                }
+                if (genericQuestion && urgentTheme) {
+                    continue;
+                }
+                Person person = quotedAs != null ? quotedAs
+                        : rule.person() != null ? rule.person() : PersonReader.read(s, m.start(), partnerInText);
+                person = quotedAs != null ? person : settle(rule.theme(), person);
+                if (person == null) {
+                    continue;
+                }
+                heard.computeIfAbsent(new Key(rule.theme(), person), k -> new Accumulator()).add(rule, sentence);
+            }
+            for (Lexicon.Rule rule : lexicon.marker("hopeless")) {
+                Matcher m = rule.pattern().matcher(s);
+                if (m.find() && !negated(s, m.start()) && !dropPast) {
+                    Person person = settle(Theme.PERINATAL_DEPRESSION, PersonReader.read(s, m.start(), partnerInText));
+                    if (person != null) {
+                        hopelessness.putIfAbsent(person, sentence.evidence());
+                    }
+                }
+            }
+        }
+
+        List<ThemeFinding> findings = new ArrayList<>();
+        heard.forEach((key, acc) -> {
+            if (acc.confidence() >= REPORT_THRESHOLD) {
+                findings.add(new ThemeFinding(key.theme(), key.person(), round(acc.confidence()), acc.evidence()));
+            }
+        });
+        findings.sort(Comparator.comparing((ThemeFinding f) -> RiskPolicy.levelOf(f.theme())).reversed()
+                .thenComparing(ThemeFinding::confidence, Comparator.reverseOrder())
+                .thenComparing(f -> f.theme().ordinal()));
+
+        RiskPolicy.Result risk = RiskPolicy.assess(findings, hopelessness);
+        WriterRole role = input.role() != null && input.role() != WriterRole.UNKNOWN ? input.role() : RoleReader.read(whole);
+        Integer ageMonths = input.childAgeMonths();
+        Evidence ageEvidence = null;
+        Optional<AgeReader.Age> age = AgeReader.read(sentences);
+        if (age.isPresent() && (ageMonths == null)) {
+            ageMonths = age.get().months();
+            ageEvidence = age.get().evidence();
+        }
+        return new Insight(role, input.role() != null && input.role() != WriterRole.UNKNOWN, subject(findings), ageMonths,
+                ageEvidence, List.copyOf(findings), risk.level(), risk.reasons(), VERSION);
+    }
+
+    private static final Pattern AGREEMENT = Pattern.compile("^\\W*(?:yes|yep|yeah|me too|same|same here|so much this|this|i do|exactly|totally|absolutely|100%|every day|every night|all the time)\\b");
+
+    private static boolean agreesWithQuote(List<Sentence> sentences, int index) {
+        for (int i = index + 1; i < sentences.size(); i++) {
+            if (!sentences.get(i).quoted()) {
+                return AGREEMENT.matcher(sentences.get(i).normalised()).find();
+            }
+        }
+        return false;
+    }
+
+    /** Some themes are by nature the child's or the parent's; a theme about a baby's feelings is reported as the parent's experience. */
+    private static Person settle(Theme theme, Person person) {
+        return switch (theme) {
+            case INFANT_CRYING -> Person.CHILD;
+            case BONDING_DIFFICULTY, REGRET_OR_REJECTION, PARENTAL_GUILT -> person == Person.CHILD ? Person.WRITER : person;
+            case SEPARATION_DISTRESS -> person;
+            default -> person == Person.CHILD ? null : person;
+        };
+    }
+
+    static Subject subject(List<ThemeFinding> findings) {
+        RiskLevel writer = RiskLevel.NONE;
+        RiskLevel partner = RiskLevel.NONE;
+        boolean child = false;
+        for (ThemeFinding f : findings) {
+            RiskLevel level = RiskPolicy.levelOf(f.theme());
+            switch (f.person()) {
+                case WRITER -> writer = writer.max(level);
+                case PARTNER -> partner = partner.max(level);
+                case CHILD -> child = true;
+                default -> {
+                }
+            }
+        }
+        if (writer == RiskLevel.NONE && partner == RiskLevel.NONE) {
+            return child ? Subject.CHILD : Subject.UNKNOWN;
+        }
+        if (partner.compareTo(writer) > 0) {
+            return Subject.PARTNER;
+        }
+        if (writer.compareTo(partner) > 0) {
+            return Subject.WRITER;
+        }
+        return Subject.BOTH;
+    }
+
+    private boolean any(String marker, String s) {
+        for (Lexicon.Rule rule : lexicon.marker(marker)) {
+            if (rule.pattern().matcher(s).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Blanks out idioms ("this baby is killing me") without changing the length, so offsets still hold. */
+    private String mask(String s) {
+        String out = s;
+        for (Lexicon.Rule rule : lexicon.marker("hyperbole")) {
+            Matcher m = rule.pattern().matcher(out);
+            if (m.find()) {
+                StringBuilder b = new StringBuilder(out);
+                do {
+                    for (int i = m.start(); i < m.end(); i++) {
+                        b.setCharAt(i, ' ');
+                    }
+                } while (m.find());
+                out = b.toString();
+            }
+        }
+        return out;
+    }
+
+    /** A negation among the few words before the phrase, in the same clause, that is not a hedge ("I don't know why"). */
+    static boolean negated(String s, int at) {
+        int from = Math.max(0, at - 40);
+        String window = s.substring(from, at);
+        Matcher breaks = CLAUSE_BREAK.matcher(window);
+        int clauseStart = 0;
+        while (breaks.find()) {
+            clauseStart = breaks.end();
+        }
+        window = window.substring(clauseStart);
+        String[] words = window.strip().split("\\s+");
+        int keep = Math.min(words.length, 5);
+        String near = String.join(" ", java.util.Arrays.copyOfRange(words, words.length - keep, words.length));
+        return NEGATION.matcher(near).find() && !HEDGE.matcher(near).find();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private record Key(Theme theme, Person person) {
+    }
+
+    private static final class Accumulator {
+        private double remaining = 1.0;
+        private final List<Evidence> evidence = new ArrayList<>();
+        private final java.util.Set<String> counted = new java.util.HashSet<>();
+
+        void add(Lexicon.Rule rule, Sentence sentence) {
+            // One rule counts once per sentence; the same sentence found by several rules counts each rule.
+            if (counted.add(rule.line() + "@" + sentence.field() + sentence.start())) {
+                remaining *= (1 - rule.weight());
+            }
+            Evidence e = sentence.evidence();
+            if (!evidence.contains(e) && evidence.size() < MAX_EVIDENCE) {
+                evidence.add(e);
+            }
+        }
+
+        double confidence() {
+            return 1 - remaining;
+        }
+
+        List<Evidence> evidence() {
+            return List.copyOf(evidence);
+        }
+    }
+}
