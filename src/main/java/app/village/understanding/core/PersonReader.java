@@ -29,6 +29,22 @@ final class PersonReader {
      * @param at where the phrase starts
      * @param partnerInText whether the text mentions a partner anywhere
      */
+    /** Like {@link #read} but passes over mentions of the child, to find who acts or speaks. */
+    static Person readSkippingChild(String sentence, int at, boolean partnerInText) {
+        Matcher m = SUBJECT.matcher(sentence);
+        Person last = null;
+        while (m.find() && m.start() < at) {
+            if (m.group(1) != null) {
+                last = Person.WRITER;
+            } else if (m.group(2) != null || (m.group(3) != null && partnerInText)) {
+                last = Person.PARTNER;
+            } else if (m.group(5) != null) {
+                last = Person.OTHER;
+            }
+        }
+        return last == null ? Person.WRITER : last;
+    }
+
     static Person read(String sentence, int at, boolean partnerInText) {
         Matcher reported = REPORTED.matcher(sentence);
         while (reported.find()) {

@@ -40,6 +40,7 @@ public final class RuleAnalyzer implements Analyzer {
             "\\b(?:don'?t|dont|do not|didn'?t|didnt) (?:know|think|understand|remember|get why|see why|mean to|want to admit|want anyone to know|want to say|know why|know how|know if|care if)\\b");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:()]|\\s-\\s|\\b(?:but|although|though|however|yet|except|because|cos|cause|so)\\b");
     private static final Pattern CURRENT = Pattern.compile("\\b(?:again|still|lately|recently|tonight|today|right now|at the moment|this week|these days|anymore|any more|keep|keeps|every day|every night)\\b");
+    private static final Pattern RELAPSE = Pattern.compile("\\b(?:again|(?:are|is|have|'ve|came|coming|creeping) back|returned|returning|lately|recently)\\b");
     private static final Pattern FIRST_PERSON_FEELING = Pattern.compile("\\b(?:i|i'm|im|i am|i've|ive)\\s+(?:want|feel|think|have|keep|am|'m|can'?t|cant|wish)\\b");
 
     private final Lexicon lexicon;
@@ -66,6 +67,7 @@ public final class RuleAnalyzer implements Analyzer {
         String whole = Normaliser.normalise((input.title() == null ? "" : input.title() + "\n") + text);
         boolean partnerInText = PersonReader.MENTIONS_PARTNER.matcher(whole).find();
         boolean resolvedInText = any("resolved", whole);
+        boolean relapseInText = RELAPSE.matcher(whole).find();
 
         Map<Key, Accumulator> heard = new LinkedHashMap<>();
         Map<Person, Evidence> hopelessness = new EnumMap<>(Person.class);
@@ -78,6 +80,7 @@ public final class RuleAnalyzer implements Analyzer {
             boolean current = CURRENT.matcher(s).find();
             boolean resolvedHere = any("resolved", s);
             boolean dropPast = !current && ((past && resolvedInText) || resolvedHere);
+            boolean dropPastUrgent = dropPast && past && !relapseInText;
             boolean genericQuestion = any("generic_question", s) && !FIRST_PERSON_FEELING.matcher(s).find();
             for (Lexicon.Rule rule : lexicon.themeRules()) {
                 Matcher m = rule.pattern().matcher(s);
@@ -88,7 +91,7 @@ public final class RuleAnalyzer implements Analyzer {
                     continue;
                 }
                 boolean urgentTheme = RiskPolicy.URGENT.contains(rule.theme()) || rule.theme() == Theme.INTRUSIVE_THOUGHTS;
-                if (dropPast && !(urgentTheme && !resolvedHere)) {
+                if (urgentTheme ? dropPastUrgent : dropPast) {
                     continue;
                 }
                 if (genericQuestion && urgentTheme) {
@@ -97,6 +100,10 @@ public final class RuleAnalyzer implements Analyzer {
                 Person person = quotedAs != null ? quotedAs
                         : rule.person() != null ? rule.person() : PersonReader.read(s, m.start(), partnerInText);
                 person = quotedAs != null ? person : settle(rule.theme(), person);
+                if (person == null && RiskPolicy.URGENT.contains(rule.theme())) {
+                    // "the baby is not her baby": an urgent sign is the experience of whoever acts or speaks, never the baby's.
+                    person = PersonReader.readSkippingChild(s, m.start(), partnerInText);
+                }
                 if (person == null) {
                     continue;
                 }
