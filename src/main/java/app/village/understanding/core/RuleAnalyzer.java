@@ -100,8 +100,9 @@ public final class RuleAnalyzer implements Analyzer {
                 Person person = quotedAs != null ? quotedAs
                         : rule.person() != null ? rule.person() : PersonReader.read(s, m.start(), partnerInText);
                 person = quotedAs != null ? person : settle(rule.theme(), person);
-                if (person == null && RiskPolicy.URGENT.contains(rule.theme())) {
-                    // "the baby is not her baby": an urgent sign is the experience of whoever acts or speaks, never the baby's.
+                if (person == null) {
+                    // "the baby is not her baby", "after my daughter was born, still on medication": a parent's
+                    // experience belongs to whoever acts or speaks, never to the baby named on the way.
                     person = PersonReader.readSkippingChild(s, m.start(), partnerInText);
                 }
                 if (person == null) {
@@ -120,6 +121,9 @@ public final class RuleAnalyzer implements Analyzer {
             }
         }
 
+        // Severe hopelessness is itself low mood: a text that shows it has the depression theme too.
+        hopelessness.forEach((person, evidence) -> heard.computeIfAbsent(new Key(Theme.PERINATAL_DEPRESSION, person),
+                k -> new Accumulator()).addHopelessness(evidence));
         List<ThemeFinding> findings = new ArrayList<>();
         heard.forEach((key, acc) -> {
             if (acc.confidence() >= REPORT_THRESHOLD) {
@@ -143,7 +147,7 @@ public final class RuleAnalyzer implements Analyzer {
                 ageEvidence, List.copyOf(findings), risk.level(), risk.reasons(), VERSION);
     }
 
-    private static final Pattern AGREEMENT = Pattern.compile("^\\W*(?:yes|yep|yeah|me too|same|same here|so much this|this|i do|exactly|totally|absolutely|100%|every day|every night|all the time)\\b");
+    private static final Pattern AGREEMENT = Pattern.compile("^\\W*(?:(?:yes|yep|yeah|me too|same|same here|so much this|this|i do|exactly|totally|absolutely|100%|every day|every night|all the time)\\b|me\\W*$)");
 
     private static boolean agreesWithQuote(List<Sentence> sentences, int index) {
         for (int i = index + 1; i < sentences.size(); i++) {
@@ -202,7 +206,7 @@ public final class RuleAnalyzer implements Analyzer {
     /** Blanks out idioms ("this baby is killing me") without changing the length, so offsets still hold. */
     private String mask(String s) {
         String out = s;
-        for (Lexicon.Rule rule : lexicon.marker("hyperbole")) {
+        for (Lexicon.Rule rule : lexicon.marker("mask")) {
             Matcher m = rule.pattern().matcher(out);
             if (m.find()) {
                 StringBuilder b = new StringBuilder(out);
@@ -251,6 +255,15 @@ public final class RuleAnalyzer implements Analyzer {
                 remaining *= (1 - rule.weight());
             }
             Evidence e = sentence.evidence();
+            if (!evidence.contains(e) && evidence.size() < MAX_EVIDENCE) {
+                evidence.add(e);
+            }
+        }
+
+        void addHopelessness(Evidence e) {
+            if (counted.add("hopeless")) {
+                remaining *= 0.3;
+            }
             if (!evidence.contains(e) && evidence.size() < MAX_EVIDENCE) {
                 evidence.add(e);
             }
