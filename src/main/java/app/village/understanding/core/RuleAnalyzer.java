@@ -84,17 +84,21 @@ public final class RuleAnalyzer implements Analyzer {
             boolean genericQuestion = any("generic_question", s) && !FIRST_PERSON_FEELING.matcher(s).find();
             for (Lexicon.Rule rule : lexicon.themeRules()) {
                 Matcher m = rule.pattern().matcher(s);
-                if (!m.find()) {
-                    continue;
+                boolean found = false;
+                while (m.find()) {
+                    if (!negated(s, m.start())) {
+                        found = true;
+                        break;
+                    }
                 }
-                if (negated(s, m.start())) {
+                if (!found) {
                     continue;
                 }
                 boolean urgentTheme = RiskPolicy.URGENT.contains(rule.theme()) || rule.theme() == Theme.INTRUSIVE_THOUGHTS;
                 if (urgentTheme ? dropPastUrgent : dropPast) {
                     continue;
                 }
-                if (genericQuestion && urgentTheme) {
+                if (urgentTheme && (genericQuestion || addressedToReader(s, m.start(), m.end()))) {
                     continue;
                 }
                 Person person = quotedAs != null ? quotedAs
@@ -192,6 +196,36 @@ public final class RuleAnalyzer implements Analyzer {
             return Subject.WRITER;
         }
         return Subject.BOTH;
+    }
+
+    private static final Pattern EXPERIENCER = Pattern.compile(
+            "\\b(?:(i|i'm|im|i've|ive|i'd|me|my|myself|we|our|us|he|she|him|her|his|hers|himself|herself|husband|wife|partner|dh|dw|boyfriend|girlfriend|daughter|son|friend|sister|brother|mum|mom|dad|they|them|baby)|(you|your|yourself|you're|youre|youd|you'd|u|ur))\\b");
+
+    /**
+     * Advice and talk about suicide in general ("killing yourself will leave your family devastated",
+     * "suicide just transfers your pain") is not anyone's own sign: the sign needs someone who has it,
+     * and the nearest one named must not be the reader being spoken to.
+     */
+    static boolean addressedToReader(String s, int start, int end) {
+        Matcher m = EXPERIENCER.matcher(s);
+        String nearest = null;
+        boolean anyone = false;
+        while (m.find()) {
+            if (m.start() >= end) {
+                break;
+            }
+            anyone = true;
+            nearest = m.group(2) != null ? "you" : "someone";
+        }
+        if (!anyone) {
+            Matcher after = EXPERIENCER.matcher(s);
+            if (after.find(end)) {
+                return after.group(2) != null;
+            }
+            // Nobody named at all: texting drops the "I" ("havent slept in 5 days"), so it is the writer's.
+            return false;
+        }
+        return "you".equals(nearest);
     }
 
     private boolean any(String marker, String s) {

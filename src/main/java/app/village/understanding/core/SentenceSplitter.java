@@ -79,7 +79,7 @@ final class SentenceSplitter {
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
         }
-        return i < text.length() && text.charAt(i) == '>';
+        return i < text.length() && (text.charAt(i) == '>' || text.startsWith("&gt;", i));
     }
 
     private static boolean isAbbreviation(String text, int dot) {
