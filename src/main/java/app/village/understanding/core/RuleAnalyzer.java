@@ -40,6 +40,8 @@ public final class RuleAnalyzer implements Analyzer {
             "\\b(?:don'?t|dont|do not|didn'?t|didnt) (?:know|think|understand|remember|get why|see why|mean to|want to admit|want anyone to know|want to say|know why|know how|know if|care if)\\b");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:()]|\\s-\\s|\\b(?:but|although|though|however|yet|except|because|cos|cause|so)\\b");
     private static final Pattern CURRENT = Pattern.compile("\\b(?:again|still|lately|recently|tonight|today|right now|at the moment|this week|these days|anymore|any more|keep|keeps|every day|every night)\\b");
+    private static final Pattern PAST_TENSE = Pattern.compile("\\b(?:had|was|were|felt|went|got|did|used to|couldn'?t|wasn'?t|weren'?t|took|became|started|stopped)\\b");
+    private static final Pattern PRESENT_TENSE = Pattern.compile("\\b(?:am|i'?m|im|is|are|feel|feels|keep|keeps|still|now|can'?t|cant|don'?t|dont|doesn'?t|have been|has been|'ve been)\\b");
     private static final Pattern RELAPSE = Pattern.compile("\\b(?:again|(?:are|is|have|'ve|came|coming|creeping) back|returned|returning|lately|recently)\\b");
     private static final Pattern FIRST_PERSON_FEELING = Pattern.compile("\\b(?:i|i'm|im|i am|i've|ive)\\s+(?:want|feel|think|have|keep|am|'m|can'?t|cant|wish)\\b");
 
@@ -79,7 +81,8 @@ public final class RuleAnalyzer implements Analyzer {
             boolean past = any("past", s);
             boolean current = CURRENT.matcher(s).find();
             boolean resolvedHere = any("resolved", s);
-            boolean dropPast = !current && ((past && resolvedInText) || resolvedHere);
+            boolean pastTense = PAST_TENSE.matcher(s).find() && !PRESENT_TENSE.matcher(s).find();
+            boolean dropPast = !current && (((past || pastTense) && resolvedInText) || resolvedHere);
             boolean dropPastUrgent = dropPast && past && !relapseInText;
             boolean genericQuestion = any("generic_question", s) && !FIRST_PERSON_FEELING.matcher(s).find();
             for (Lexicon.Rule rule : lexicon.themeRules()) {
