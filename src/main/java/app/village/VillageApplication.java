@@ -32,7 +32,7 @@ public class VillageApplication {
                 ConfigurableApplicationContext context = application.run(all);
                 System.exit(SpringApplication.exit(context));
             }
-            case "analyze", "eval" -> app.village.understanding.cli.UnderstandingCli.main(args);
+            case "analyze", "eval", "bench" -> app.village.understanding.UnderstandingCommands.main(args);
             default -> {
                 System.err.println("Unknown command: " + command + ". Try: serve [--demo], admin grant EMAIL ROLE, analyze FILE..., eval FILE.jsonl");
                 System.exit(2);

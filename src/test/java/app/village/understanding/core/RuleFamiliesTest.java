@@ -1,0 +1,164 @@
+package app.village.understanding.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import app.village.understanding.Evidence;
+import app.village.understanding.Insight;
+import app.village.understanding.Person;
+import app.village.understanding.RiskLevel;
+import app.village.understanding.Subject;
+import app.village.understanding.TextToAnalyze;
+import app.village.understanding.Theme;
+import app.village.understanding.ThemeFinding;
+import app.village.understanding.WriterRole;
+
+/** One test per family of rules: what must be heard, and what must not. */
+class RuleFamiliesTest {
+
+    private static final RuleAnalyzer ANALYZER = new RuleAnalyzer();
+
+    private static Insight read(String text) {
+        return ANALYZER.analyze(TextToAnalyze.of(text));
+    }
+
+    private static ThemeFinding finding(Insight insight, Theme theme) {
+        return insight.themes().stream().filter(t -> t.theme() == theme).findFirst()
+                .orElseThrow(() -> new AssertionError(theme + " not heard in " + insight.themes()));
+    }
+
+    @Test
+    void directSelfHarmThoughtsAreUrgentWithTheSentenceAsEvidence() {
+        String text = "Nap schedule is a mess again. Some nights I think everyone would be better off without me. Anyway, any tips for naps?";
+        Insight insight = read(text);
+        assertThat(insight.riskLevel()).isEqualTo(RiskLevel.URGENT);
+        Evidence evidence = insight.riskReasons().get(0).evidence();
+        assertThat(insight.riskReasons().get(0).code()).isEqualTo("self_harm");
+        assertThat(text.substring(evidence.start(), evidence.end())).isEqualTo(evidence.text())
+                .contains("better off without me");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "I would never hurt him, I just feel so tired.",
+            "No thoughts of harming myself, just exhausted and weepy.",
+            "I'm not suicidal, I'm just tired of the night feeds."})
+    void negationAndReassuranceAreNotHarm(String text) {
+        Insight insight = read(text);
+        assertThat(insight.has(Theme.SELF_HARM)).isFalse();
+        assertThat(insight.has(Theme.HARM_TO_CHILD)).isFalse();
+        assertThat(insight.riskLevel()).isNotEqualTo(RiskLevel.URGENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "This baby is killing me lol, up five times last night.",
+            "I could murder a coffee right now.",
+            "She'll be the death of me, climbing everything.",
+            "I actually wanted to die when I saw what the nursery charges per day"})
+    void hyperboleIsNotHarm(String text) {
+        Insight insight = read(text);
+        assertThat(insight.riskLevel()).isNotEqualTo(RiskLevel.URGENT);
+    }
+
+    @Test
+    void hypotheticalAndGenericQuestionsAreNotSigns() {
+        assertThat(read("How do you know if your wife is suicidal? She seems happy, I'm just reading up.").riskLevel())
+                .isNotEqualTo(RiskLevel.URGENT);
+        assertThat(read("Is it normal to feel nothing for my baby? She's 6 weeks.").has(Theme.BONDING_DIFFICULTY)).isTrue();
+    }
+
+    @Test
+    void reportedSpeechBelongsToTheSpeaker() {
+        Insight insight = read("My husband says the baby is ruining our lives. He works 16 hours a day and shouts when she cries.");
+        assertThat(finding(insight, Theme.REGRET_OR_REJECTION).person()).isEqualTo(Person.PARTNER);
+        assertThat(insight.subject()).isEqualTo(Subject.PARTNER);
+    }
+
+    @Test
+    void aResolvedPastIsNotAPresentStruggle() {
+        Insight insight = read("I had PPD last year with my first, got help and I'm great now. Any tips for the newborn stage?");
+        assertThat(insight.has(Theme.PERINATAL_DEPRESSION)).isFalse();
+        assertThat(insight.riskLevel()).isIn(RiskLevel.NONE, RiskLevel.LOW);
+        assertThat(read("I've had PPD for three months and it is getting worse.").has(Theme.PERINATAL_DEPRESSION)).isTrue();
+    }
+
+    @Test
+    void aPastAttemptComingBackIsStillUrgent() {
+        Insight insight = read("Two years ago I was suicidal and therapy helped. But lately the thoughts of ending it are back again.");
+        assertThat(insight.riskLevel()).isEqualTo(RiskLevel.URGENT);
+    }
+
+    @Test
+    void typosNoPunctuationAndCapitalsAreRead() {
+        Insight insight = read("I DONT FEEL ANYTHING FOR HER im so tired cant sleep havent slept in weeks");
+        assertThat(insight.has(Theme.BONDING_DIFFICULTY)).isTrue();
+        assertThat(insight.has(Theme.SLEEP_DEPRIVATION)).isTrue();
+    }
+
+    @Test
+    void aQuoteIsSomeoneElsesUnlessTheWriterAgrees() {
+        Insight other = read("> I feel like the worst mum in the world\n\nSending you a hug, it gets easier.");
+        assertThat(finding(other, Theme.PARENTAL_GUILT).person()).isEqualTo(Person.OTHER);
+        Insight agreeing = read("> does anyone else wish they could go to sleep and not wake up?\n\nyes. almost every night lately.");
+        assertThat(agreeing.riskLevel()).isEqualTo(RiskLevel.URGENT);
+        assertThat(finding(agreeing, Theme.SELF_HARM).person()).isEqualTo(Person.WRITER);
+    }
+
+    @Test
+    void adviceToTheReaderIsNotTheWritersSign() {
+        assertThat(read("If you ever have thoughts of hurting yourself, tell your GP straight away.").riskLevel())
+                .isNotEqualTo(RiskLevel.URGENT);
+    }
+
+    @Test
+    void intrusiveThoughtsAreHighAndUrgesAreUrgent() {
+        assertThat(read("I keep getting images of him falling down the stairs. I would never, it makes me feel sick.").riskLevel())
+                .isEqualTo(RiskLevel.HIGH);
+        assertThat(read("When she screams I feel an urge to shake her and it frightens me.").riskLevel())
+                .isEqualTo(RiskLevel.URGENT);
+    }
+
+    @Test
+    void psychosisSignsAreUrgentAndBelongToThePersonNotTheBaby() {
+        Insight insight = read("My wife says the baby is not her real baby, that they swapped him at the hospital. She hasn't slept in four days.");
+        assertThat(insight.riskLevel()).isEqualTo(RiskLevel.URGENT);
+        assertThat(finding(insight, Theme.PSYCHOSIS_SIGNS).person()).isEqualTo(Person.PARTNER);
+    }
+
+    @Test
+    void angerWithInconsolableCryingIsHigh() {
+        Insight insight = read("He has colic and screams for hours every evening. Tonight I lost my temper and yelled at him.");
+        assertThat(insight.riskLevel()).isEqualTo(RiskLevel.HIGH);
+        assertThat(insight.riskReasons()).extracting(r -> r.code()).contains("anger_irritability", "infant_crying");
+    }
+
+    @Test
+    void theWritersRoleIsGivenOrReadOnlyWhenClear() {
+        assertThat(read("As a dad I feel useless at night.").writerRole()).isEqualTo(WriterRole.FATHER);
+        assertThat(read("My husband does bedtime.").writerRole()).isEqualTo(WriterRole.MOTHER);
+        assertThat(read("Bedtime is hard.").writerRole()).isEqualTo(WriterRole.UNKNOWN);
+        Insight given = ANALYZER.analyze(new TextToAnalyze("Bedtime is hard.", null, WriterRole.CARER, 7));
+        assertThat(given.writerRole()).isEqualTo(WriterRole.CARER);
+        assertThat(given.writerRoleGiven()).isTrue();
+        assertThat(given.childAgeMonths()).isEqualTo(7);
+    }
+
+    @Test
+    void aTitleIsReadWithItsOwnOffsets() {
+        Insight insight = ANALYZER.analyze(new TextToAnalyze("Any tips?", "I feel nothing for my baby", null, null));
+        Evidence e = finding(insight, Theme.BONDING_DIFFICULTY).evidence().get(0);
+        assertThat(e.field()).isEqualTo("title");
+        assertThat("I feel nothing for my baby".substring(e.start(), e.end())).isEqualTo(e.text());
+    }
+
+    @Test
+    void ordinaryHappyPostsAreNone() {
+        Insight insight = read("He smiled at me for the first time today! Best feeling ever.");
+        assertThat(insight.riskLevel()).isEqualTo(RiskLevel.NONE);
+        assertThat(insight.themes()).isEmpty();
+    }
+}
