@@ -16,6 +16,11 @@ public class VillageApplication {
 
     public static void main(String[] args) {
         String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
+        if (command.equals("analyze") || command.equals("eval") || command.equals("bench")) {
+            // The analysis needs neither the web application nor the database; start nothing else.
+            app.village.understanding.UnderstandingCommands.main(args);
+            return;
+        }
         SpringApplication application = new SpringApplication(VillageApplication.class);
         switch (command) {
             case "serve" -> {
@@ -32,7 +37,6 @@ public class VillageApplication {
                 ConfigurableApplicationContext context = application.run(all);
                 System.exit(SpringApplication.exit(context));
             }
-            case "analyze", "eval", "bench" -> app.village.understanding.UnderstandingCommands.main(args);
             default -> {
                 System.err.println("Unknown command: " + command + ". Try: serve [--demo], admin grant EMAIL ROLE, analyze FILE..., eval FILE.jsonl");
                 System.exit(2);

@@ -11,20 +11,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import app.village.understanding.cli.Evaluation;
-import app.village.understanding.core.RuleAnalyzer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The targets of the understanding of posts, on the team's labelled development set: a change to
- * the lexicon or the analyser that drops below any of them fails the build.
+ * the lexicon, the examples or the analyser that drops below any of them fails the build. It runs
+ * the analyser Village uses, with the in-process model.
  */
 class DevSetFloorsTest {
 
     @Test
     void theAnalyserMeetsItsTargetsOnTheDevelopmentSet() throws IOException {
         JsonMapper json = JsonMapper.builder().build();
-        Analyzer analyzer = new RuleAnalyzer();
+        Analyzer analyzer = Analyzers.standard(2);
         Evaluation evaluation = new Evaluation();
         List<Path> files;
         try (Stream<Path> list = Files.list(Path.of("src/test/resources/understanding"))) {

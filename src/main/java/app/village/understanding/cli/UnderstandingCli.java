@@ -40,7 +40,7 @@ public final class UnderstandingCli {
             errors.add(e);
             err.println(e);
         });
-        Analyzer analyzer = new RuleAnalyzer();
+        Analyzer analyzer = args.contains("--rules-only") ? new RuleAnalyzer() : app.village.understanding.Analyzers.standard(Runtime.getRuntime().availableProcessors());
         if (command.equals("eval")) {
             Evaluation evaluation = new Evaluation();
             for (InputText t : texts) {
@@ -101,6 +101,7 @@ public final class UnderstandingCli {
     }
 
     public static void main(String[] args) {
+        System.setProperty("logback.configurationFile", "understanding/cli-logback.xml");
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         String command = args.length == 0 ? "analyze" : args[0];

@@ -46,13 +46,25 @@ public final class RuleAnalyzer implements Analyzer {
     private static final Pattern FIRST_PERSON_FEELING = Pattern.compile("\\b(?:i|i'm|im|i am|i've|ive)\\s+(?:want|feel|think|have|keep|am|'m|can'?t|cant|wish)\\b");
 
     private final Lexicon lexicon;
+    private final SemanticMatcher semantic;
 
+    /** The lexicon alone, without the model: for tests of the rules and for machines that cannot load the model. */
     public RuleAnalyzer() {
-        this(Lexicon.load("understanding/lexicon.txt"));
+        this(Lexicon.load("understanding/lexicon.txt"), null);
     }
 
-    RuleAnalyzer(Lexicon lexicon) {
+    /** The lexicon together with similarity to the curated examples, computed by the given embedder. */
+    public RuleAnalyzer(SemanticMatcher semantic) {
+        this(Lexicon.load("understanding/lexicon.txt"), semantic);
+    }
+
+    RuleAnalyzer(Lexicon lexicon, SemanticMatcher semantic) {
         this.lexicon = lexicon;
+        this.semantic = semantic;
+    }
+
+    public String version() {
+        return semantic == null ? VERSION : VERSION + "+minilm";
     }
 
     @Override
@@ -71,6 +83,7 @@ public final class RuleAnalyzer implements Analyzer {
         boolean resolvedInText = any("resolved", whole);
         boolean relapseInText = RELAPSE.matcher(whole).find();
 
+        List<Map<Theme, Double>> meaning = semanticScores(sentences);
         Map<Key, Accumulator> heard = new LinkedHashMap<>();
         Map<Person, Evidence> hopelessness = new EnumMap<>(Person.class);
         for (int index = 0; index < sentences.size(); index++) {
@@ -117,6 +130,25 @@ public final class RuleAnalyzer implements Analyzer {
                 }
                 heard.computeIfAbsent(new Key(rule.theme(), person), k -> new Accumulator()).add(rule, sentence);
             }
+            Map<Theme, Double> similar = meaning.get(index);
+            if (!similar.isEmpty() && !NEGATION.matcher(s).find() && !(dropPast)) {
+                for (Map.Entry<Theme, Double> e : similar.entrySet()) {
+                    Theme theme = e.getKey();
+                    boolean urgentTheme = RiskPolicy.URGENT.contains(theme) || theme == Theme.INTRUSIVE_THOUGHTS;
+                    if (urgentTheme && (genericQuestion || addressedToReader(s, 0, s.length()))) {
+                        continue;
+                    }
+                    Person person = quotedAs != null ? quotedAs : fixedPerson(theme);
+                    if (person == null) {
+                        person = settle(theme, PersonReader.read(s, s.length(), partnerInText));
+                        if (person == null) {
+                            person = PersonReader.readSkippingChild(s, s.length(), partnerInText);
+                        }
+                    }
+                    double weight = Math.min(0.9, SEMANTIC_BASE + (e.getValue() - SemanticMatcher.THRESHOLD) * 4);
+                    heard.computeIfAbsent(new Key(theme, person), k -> new Accumulator()).addMeaning(theme, weight, sentence);
+                }
+            }
             for (Lexicon.Rule rule : lexicon.marker("hopeless")) {
                 Matcher m = rule.pattern().matcher(s);
                 if (m.find() && !negated(s, m.start()) && !dropPast) {
@@ -151,7 +183,7 @@ public final class RuleAnalyzer implements Analyzer {
             ageEvidence = age.get().evidence();
         }
         return new Insight(role, input.role() != null && input.role() != WriterRole.UNKNOWN, subject(findings), ageMonths,
-                ageEvidence, List.copyOf(findings), risk.level(), risk.reasons(), VERSION);
+                ageEvidence, List.copyOf(findings), risk.level(), risk.reasons(), version());
     }
 
     private static final Pattern AGREEMENT = Pattern.compile("^\\W*(?:(?:yes|yep|yeah|me too|same|same here|so much this|this|i do|exactly|totally|absolutely|100%|every day|every night|all the time)\\b|me\\W*$)");
@@ -163,6 +195,37 @@ public final class RuleAnalyzer implements Analyzer {
             }
         }
         return false;
+    }
+
+    static final double SEMANTIC_BASE = Double.parseDouble(System.getProperty("village.semantic.base", "0.45"));
+
+    /** The similarity of each sentence to the curated examples; empty maps when there is no model or for quotes. */
+    private List<Map<Theme, Double>> semanticScores(List<Sentence> sentences) {
+        List<Map<Theme, Double>> scores = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            scores.add(Map.of());
+        }
+        if (semantic == null) {
+            return scores;
+        }
+        List<Integer> indices = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence sentence = sentences.get(i);
+            if (!sentence.quoted() && sentence.original().length() >= 12) {
+                indices.add(i);
+                texts.add(sentence.original());
+            }
+        }
+        List<Map<Theme, Double>> found = semantic.score(texts);
+        for (int k = 0; k < indices.size(); k++) {
+            scores.set(indices.get(k), found.get(k));
+        }
+        return scores;
+    }
+
+    private static Person fixedPerson(Theme theme) {
+        return theme == Theme.INFANT_CRYING ? Person.CHILD : theme == Theme.RELATIONSHIP_STRAIN ? Person.WRITER : null;
     }
 
     /** Some themes are by nature the child's or the parent's; a theme about a baby's feelings is reported as the parent's experience. */
@@ -290,6 +353,16 @@ public final class RuleAnalyzer implements Analyzer {
             // One rule counts once per sentence; the same sentence found by several rules counts each rule.
             if (counted.add(rule.line() + "@" + sentence.field() + sentence.start())) {
                 remaining *= (1 - rule.weight());
+            }
+            Evidence e = sentence.evidence();
+            if (!evidence.contains(e) && evidence.size() < MAX_EVIDENCE) {
+                evidence.add(e);
+            }
+        }
+
+        void addMeaning(Theme theme, double weight, Sentence sentence) {
+            if (counted.add("meaning@" + sentence.field() + sentence.start())) {
+                remaining *= (1 - weight);
             }
             Evidence e = sentence.evidence();
             if (!evidence.contains(e) && evidence.size() < MAX_EVIDENCE) {

@@ -1,0 +1,19 @@
+package app.village.understanding;
+
+import app.village.understanding.core.RuleAnalyzer;
+import app.village.understanding.core.SemanticMatcher;
+import app.village.understanding.model.MiniLmEmbedder;
+
+/** Builds the analyser Village uses: the lexicon together with the in-process model. */
+public final class Analyzers {
+
+    private Analyzers() {
+    }
+
+    /**
+     * @param threads how many threads the model may use for one text (the machine's cores is a good default)
+     */
+    public static Analyzer standard(int threads) {
+        return new RuleAnalyzer(new SemanticMatcher(new MiniLmEmbedder(threads)));
+    }
+}
