@@ -27,6 +27,14 @@ public final class UnderstandingCli {
 
     /** Returns the exit status: 0 when everything was read, 1 when something failed, 2 for a usage error. */
     public static int run(String command, List<String> args, PrintStream out, PrintStream err) {
+        if (command.equals("bench")) {
+            try {
+                return Bench.run(args, out, err);
+            } catch (Exception e) {
+                err.println("bench failed: " + e);
+                return 1;
+            }
+        }
         boolean explain = args.contains("--explain");
         boolean misses = args.contains("--misses");
         List<Path> files = args.stream().filter(a -> !a.startsWith("--")).map(Path::of).toList();

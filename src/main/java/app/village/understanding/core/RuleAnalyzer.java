@@ -146,7 +146,15 @@ public final class RuleAnalyzer implements Analyzer {
                         }
                     }
                     double weight = Math.min(0.9, SEMANTIC_BASE + (e.getValue() - SemanticMatcher.THRESHOLD) * 4);
-                    heard.computeIfAbsent(new Key(theme, person), k -> new Accumulator()).addMeaning(theme, weight, sentence);
+                    Accumulator acc = heard.get(new Key(theme, person));
+                    if (CORROBORATE_ONLY) {
+                        // The model only confirms what the lexicon heard, so every theme keeps sentence evidence from a rule.
+                        if (acc != null) {
+                            acc.addMeaning(theme, weight, null);
+                        }
+                    } else {
+                        heard.computeIfAbsent(new Key(theme, person), k -> new Accumulator()).addMeaning(theme, weight, sentence);
+                    }
                 }
             }
             for (Lexicon.Rule rule : lexicon.marker("hopeless")) {
@@ -197,9 +205,17 @@ public final class RuleAnalyzer implements Analyzer {
         return false;
     }
 
+    static final boolean CORROBORATE_ONLY = Boolean.parseBoolean(System.getProperty("village.semantic.corroborate", "true"));
     static final double SEMANTIC_BASE = Double.parseDouble(System.getProperty("village.semantic.base", "0.45"));
 
-    /** The similarity of each sentence to the curated examples; empty maps when there is no model or for quotes. */
+    /** Sentences are read by the model in windows of about this many words: one model call per window keeps the cost near that of embedding the text once. */
+    static final int WINDOW_WORDS = Integer.getInteger("village.semantic.window", 150);
+
+    /**
+     * The similarity of each sentence's window to the curated examples: consecutive sentences (not
+     * quotes) are grouped into windows of about {@link #WINDOW_WORDS} words, each window is embedded
+     * once, and what it is close to is credited to the sentences in it. Empty maps without a model.
+     */
     private List<Map<Theme, Double>> semanticScores(List<Sentence> sentences) {
         List<Map<Theme, Double>> scores = new ArrayList<>(sentences.size());
         for (int i = 0; i < sentences.size(); i++) {
@@ -208,18 +224,36 @@ public final class RuleAnalyzer implements Analyzer {
         if (semantic == null) {
             return scores;
         }
-        List<Integer> indices = new ArrayList<>();
+        List<List<Integer>> windows = new ArrayList<>();
         List<String> texts = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        int words = 0;
         for (int i = 0; i < sentences.size(); i++) {
             Sentence sentence = sentences.get(i);
-            if (!sentence.quoted() && sentence.original().length() >= 12) {
-                indices.add(i);
-                texts.add(sentence.original());
+            if (sentence.quoted() || sentence.original().length() < 12) {
+                continue;
+            }
+            current.add(i);
+            text.append(sentence.original()).append(' ');
+            words += sentence.original().split("\\s+").length;
+            if (words >= WINDOW_WORDS) {
+                windows.add(current);
+                texts.add(text.toString().strip());
+                current = new ArrayList<>();
+                text.setLength(0);
+                words = 0;
             }
         }
+        if (!current.isEmpty()) {
+            windows.add(current);
+            texts.add(text.toString().strip());
+        }
         List<Map<Theme, Double>> found = semantic.score(texts);
-        for (int k = 0; k < indices.size(); k++) {
-            scores.set(indices.get(k), found.get(k));
+        for (int w = 0; w < windows.size(); w++) {
+            for (int index : windows.get(w)) {
+                scores.set(index, found.get(w));
+            }
         }
         return scores;
     }
@@ -361,6 +395,12 @@ public final class RuleAnalyzer implements Analyzer {
         }
 
         void addMeaning(Theme theme, double weight, Sentence sentence) {
+            if (sentence == null) {
+                if (counted.add("meaning")) {
+                    remaining *= (1 - weight);
+                }
+                return;
+            }
             if (counted.add("meaning@" + sentence.field() + sentence.start())) {
                 remaining *= (1 - weight);
             }

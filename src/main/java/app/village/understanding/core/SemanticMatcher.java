@@ -20,7 +20,7 @@ import app.village.understanding.Theme;
 public final class SemanticMatcher {
 
     /** Similarity from which a sentence counts as saying the same thing as an example. */
-    static final double THRESHOLD = Double.parseDouble(System.getProperty("village.semantic.threshold", "0.65"));
+    static final double THRESHOLD = Double.parseDouble(System.getProperty("village.semantic.threshold", "0.50"));
 
     private final SentenceEmbedder embedder;
     private final List<Theme> themes = new ArrayList<>();

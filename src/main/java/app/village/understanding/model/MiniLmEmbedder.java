@@ -22,8 +22,14 @@ public final class MiniLmEmbedder implements SentenceEmbedder, AutoCloseable {
 
     private final ExecutorService executor;
     private final AllMiniLmL6V2QuantizedEmbeddingModel model;
+    private final int threads;
 
+    /**
+     * @param threads how many threads one call may spread its texts over; 1 runs every text in the
+     *                calling thread, which is best when several callers analyse texts at once
+     */
     public MiniLmEmbedder(int threads) {
+        this.threads = Math.max(1, threads);
         this.executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "minilm");
             t.setDaemon(true);
@@ -41,7 +47,9 @@ public final class MiniLmEmbedder implements SentenceEmbedder, AutoCloseable {
         List<TextSegment> segments = sentences.stream()
                 .map(s -> TextSegment.from(s.isBlank() ? "." : s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS) : s))
                 .toList();
-        List<Embedding> embeddings = model.embedAll(segments).content();
+        List<Embedding> embeddings = threads == 1 || segments.size() == 1
+                ? segments.stream().map(segment -> model.embed(segment).content()).toList()
+                : model.embedAll(segments).content();
         float[][] out = new float[embeddings.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = normalise(embeddings.get(i).vector());
