@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(VillageProperties.class)
+@org.springframework.scheduling.annotation.EnableAsync
 class PlatformConfiguration {
 
     /** One clock for the whole application, so that time-dependent rules can be tested. */

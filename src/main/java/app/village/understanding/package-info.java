@@ -5,5 +5,5 @@
  * ({@code core}, {@code model}) is plain Java with no web or database code. The codes follow
  * {@code shared/TAXONOMY.md} exactly.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Understanding", allowedDependencies = {"platform"})
+@org.springframework.modulith.ApplicationModule(displayName = "Understanding", allowedDependencies = {"platform", "accounts", "community"})
 package app.village.understanding;

@@ -76,6 +76,26 @@ public class CommunityService implements Stories {
         return replyTo(author, postId, body, submissionKey).id();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<app.village.community.StoryText> post(UUID postId) {
+        return posts.find(postId).map(p -> new app.village.community.StoryText(p.id(), p.id(), p.authorId(), p.title(), p.body(),
+                p.childAgeMonths(), p.version()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<app.village.community.StoryText> reply(UUID replyId) {
+        return replies.find(replyId).flatMap(r -> posts.find(r.postId()).map(p -> new app.village.community.StoryText(
+                r.id(), p.id(), r.authorId(), null, r.body(), p.childAgeMonths(), r.version())));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UUID> postIds(UUID after, int limit) {
+        return posts.idsAfter(after, Math.max(1, Math.min(limit, 1_000)));
+    }
+
     @Transactional
     public Post publishPost(UUID author, PostDraft draft) {
         String title = CommunityRules.title(draft.title());
@@ -190,10 +210,12 @@ public class CommunityService implements Stories {
     public Reply editReply(UUID author, UUID replyId, int expectedVersion, String text) {
         Reply reply = ownReply(author, replyId);
         String body = CommunityRules.reply(text);
-        if (!replies.update(replyId, author, expectedVersion, body, clock.instant())) {
+        Instant now = clock.instant();
+        if (!replies.update(replyId, author, expectedVersion, body, now)) {
             throw new ConflictException("This reply was changed somewhere else while you were editing it. "
                     + "Your changes were not saved; please copy them, reload and edit again.");
         }
+        events.publishEvent(new app.village.community.ReplyEdited(replyId, reply.postId(), author, expectedVersion + 1, now));
         return replies.find(reply.id()).orElseThrow();
     }
 

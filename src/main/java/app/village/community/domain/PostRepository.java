@@ -71,6 +71,12 @@ class PostRepository {
                 .list();
     }
 
+    List<UUID> idsAfter(UUID after, int limit) {
+        return after == null
+                ? jdbc.sql("SELECT id FROM posts ORDER BY id LIMIT ?").param(limit).query(UUID.class).list()
+                : jdbc.sql("SELECT id FROM posts WHERE id > ? ORDER BY id LIMIT ?").params(after, limit).query(UUID.class).list();
+    }
+
     List<Post> byAuthor(UUID authorId) {
         return jdbc.sql("SELECT * FROM posts WHERE author_id = ? ORDER BY created_at").param(authorId)
                 .query(PostRepository::post).list();

@@ -31,11 +31,14 @@ class PostController {
     private final CommunityService community;
     private final MemberDirectory members;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<app.village.community.StoryNotes> notes;
 
-    PostController(CommunityService community, MemberDirectory members, Clock clock) {
+    PostController(CommunityService community, MemberDirectory members, Clock clock,
+                   org.springframework.beans.factory.ObjectProvider<app.village.community.StoryNotes> notes) {
         this.community = community;
         this.members = members;
         this.clock = clock;
+        this.notes = notes;
     }
 
     @GetMapping("/feed")
@@ -70,6 +73,9 @@ class PostController {
         model.addAttribute("paragraphs", Paragraphs.of(thread.post().body()));
         model.addAttribute("reactionKinds", ReactionKind.values());
         model.addAttribute("reportReasons", ReportReason.values());
+        if (thread.mine()) {
+            model.addAttribute("notes", notes.orderedStream().map(n -> n.forWriter(id)).flatMap(java.util.Optional::stream).toList());
+        }
         if (!model.containsAttribute("replyKey")) {
             model.addAttribute("replyKey", UUID.randomUUID().toString());
         }

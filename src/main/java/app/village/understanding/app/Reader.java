@@ -1,0 +1,62 @@
+package app.village.understanding.app;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.village.accounts.Member;
+import app.village.accounts.MemberDirectory;
+import app.village.community.StoryText;
+import app.village.understanding.Analyzer;
+import app.village.understanding.Insight;
+import app.village.understanding.InsightJson;
+import app.village.understanding.PostUnderstood;
+import app.village.understanding.TextToAnalyze;
+import app.village.understanding.WriterRole;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads one post or reply, keeps what was heard, and tells the other modules. */
+@Service
+class Reader {
+
+    private static final Logger log = LoggerFactory.getLogger(Reader.class);
+
+    private final Analyzer analyzer;
+    private final InsightStore store;
+    private final MemberDirectory members;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Reader(@org.springframework.context.annotation.Lazy Analyzer analyzer, InsightStore store, MemberDirectory members,
+           ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+        this.analyzer = analyzer;
+        this.store = store;
+        this.members = members;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void read(String kind, StoryText story) {
+        WriterRole role = story.authorId() == null ? null : members.find(story.authorId()).map(Member::familyRole)
+                .map(r -> WriterRole.ofCode(r.name())).orElse(null);
+        Insight insight = analyzer.analyze(new TextToAnalyze(story.body(), story.title(), role, story.childAgeMonths()));
+        InsightJson body = InsightJson.of(story.id().toString(), insight);
+        boolean saved = store.save(kind, story.id(), story.postId(), story.version(), insight.analyserVersion(),
+                insight.riskLevel().code(), body.themes().stream().map(InsightJson.ThemeJson::code).toList(),
+                json.writeValueAsString(body), clock.instant());
+        if (saved) {
+            events.publishEvent(new PostUnderstood(kind, story.id(), story.postId(), story.authorId(), story.version(),
+                    insight.riskLevel(), insight.riskReasons().stream().map(r -> r.code()).distinct().toList(),
+                    body.themes().stream().map(InsightJson.ThemeJson::code).distinct().toList(), clock.instant()));
+            log.info("Read {} {} (version {}): risk {}", kind.toLowerCase(), story.id(), story.version(), insight.riskLevel().code());
+        }
+    }
+}

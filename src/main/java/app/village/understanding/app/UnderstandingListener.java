@@ -1,0 +1,55 @@
+package app.village.understanding.app;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import app.village.community.PostDeleted;
+import app.village.community.PostEdited;
+import app.village.community.PostPublished;
+import app.village.community.ReplyEdited;
+import app.village.community.ReplyPublished;
+import app.village.community.Stories;
+
+/**
+ * Every new or edited post and reply is read after its transaction commits, on another thread,
+ * so writing never waits for the model. The events are stored with the change (Spring Modulith's
+ * registry) and re-delivered after a crash, so nothing goes unread.
+ */
+@Component
+class UnderstandingListener {
+
+    private final Stories stories;
+    private final Reader reader;
+    private final InsightStore store;
+
+    UnderstandingListener(Stories stories, Reader reader, InsightStore store) {
+        this.stories = stories;
+        this.reader = reader;
+        this.store = store;
+    }
+
+    @ApplicationModuleListener
+    void on(PostPublished event) {
+        stories.post(event.postId()).ifPresent(story -> reader.read("POST", story));
+    }
+
+    @ApplicationModuleListener
+    void on(PostEdited event) {
+        stories.post(event.postId()).ifPresent(story -> reader.read("POST", story));
+    }
+
+    @ApplicationModuleListener
+    void on(ReplyPublished event) {
+        stories.reply(event.replyId()).ifPresent(story -> reader.read("REPLY", story));
+    }
+
+    @ApplicationModuleListener
+    void on(ReplyEdited event) {
+        stories.reply(event.replyId()).ifPresent(story -> reader.read("REPLY", story));
+    }
+
+    @ApplicationModuleListener
+    void on(PostDeleted event) {
+        store.deleteForPost(event.postId());
+    }
+}

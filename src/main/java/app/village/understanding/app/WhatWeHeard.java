@@ -1,0 +1,55 @@
+package app.village.understanding.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import app.village.community.StoryNotes;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * "What we heard", shown to the writer under their own post: the themes in plain words, whose they
+ * are, never a diagnosis and nothing alarming. Crisis help for urgent readings is the safety
+ * module's work; the help link is on every page already.
+ */
+@Component
+class WhatWeHeard implements StoryNotes {
+
+    private final InsightStore store;
+    private final JsonMapper json;
+
+    WhatWeHeard(InsightStore store, JsonMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<Note> forWriter(UUID postId) {
+        return store.insightJson("POST", postId).map(json::readTree).map(WhatWeHeard::note);
+    }
+
+    static Note note(JsonNode insight) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode theme : insight.path("themes")) {
+            String words = theme.path("plainWords").asString();
+            String person = theme.path("person").asString();
+            String whose = switch (person) {
+                case "partner" -> " for your partner";
+                case "child" -> " for your little one";
+                case "other" -> " for someone close to you";
+                default -> "";
+            };
+            lines.add(Character.toUpperCase(words.charAt(0)) + words.substring(1) + whose);
+        }
+        if (lines.isEmpty()) {
+            return new Note("What we heard", List.of("Nothing in particular stood out to us. Other parents can still reply."),
+                    "This is read automatically to suggest help; it is not a diagnosis.");
+        }
+        return new Note("What we heard", lines,
+                "This is read automatically so Village can suggest help that fits. It is not a diagnosis, and only you see it.");
+    }
+}
