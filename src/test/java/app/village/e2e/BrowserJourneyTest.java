@@ -127,15 +127,23 @@ class BrowserJourneyTest {
             // The child from the sign-up is offered as what the post is about.
             assertThat(a.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Sam"))).isVisible();
             String title = "The first weeks felt far away " + suffix();
-            String body = "I did not feel what I expected to feel.\n\nSome days are better now.";
+            String body = "I don't feel a bond with him yet and I'm so tired.\n\nSome days are better now.";
             a.getByLabel("Title").fill(title);
             a.getByLabel("Your story").fill(body);
             shot(a, "04-new-post");
             a.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share")).click();
             String postId = postIdOf(a);
             assertThat(a.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title).setLevel(1))).isVisible();
-            assertThat(a.locator(".story p")).hasText(new String[]{"I did not feel what I expected to feel.", "Some days are better now."});
+            assertThat(a.locator(".story p")).hasText(new String[]{"I don't feel a bond with him yet and I'm so tired.", "Some days are better now."});
             assertThat(a.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("0 replies"))).isVisible();
+            // The post is read in the background; its writer then sees "what we heard" in plain words.
+            Locator heard = a.getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("What we heard"));
+            for (int i = 0; i < 60 && heard.count() == 0; i++) {
+                a.waitForTimeout(500);
+                a.reload();
+            }
+            assertThat(heard).containsText("Bonding with the baby");
+            assertThat(heard).containsText("not a diagnosis");
             assertThat(notificationBadge(a)).hasCount(0);
 
             // B joins on a desktop, finds the story in the feed and answers it.
