@@ -56,6 +56,8 @@ class EmbeddedPostgresConfiguration {
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Stopped by this bean's destroy method, after the connection pool, not by a racing JVM hook.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB")
                 .start();

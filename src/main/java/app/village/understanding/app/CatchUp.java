@@ -23,6 +23,7 @@ import app.village.understanding.TextToAnalyze;
 class CatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(CatchUp.class);
+    static final long START_DELAY_MS = Long.getLong("village.understanding.catch-up-delay-ms", 10_000);
 
     private final Stories stories;
     private final Reader reader;
@@ -39,10 +40,22 @@ class CatchUp {
         this.enabled = enabled;
     }
 
+    private volatile boolean stopping;
+
+    @EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void stop() {
+        stopping = true;
+    }
+
     @Async
     @EventListener(ApplicationReadyEvent.class)
-    void readWhatIsUnread() {
+    void readWhatIsUnread() throws InterruptedException {
         if (!enabled) {
+            return;
+        }
+        // Let the first pages be served before the model takes the processor.
+        Thread.sleep(START_DELAY_MS);
+        if (stopping) {
             return;
         }
         String analyser = analyzer.analyze(TextToAnalyze.of("")).analyserVersion();
@@ -54,6 +67,9 @@ class CatchUp {
                 break;
             }
             for (UUID id : page) {
+                if (stopping) {
+                    return;
+                }
                 if (!store.has("POST", id, analyser)) {
                     stories.post(id).ifPresent(story -> reader.read("POST", story));
                     read++;

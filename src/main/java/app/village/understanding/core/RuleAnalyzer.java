@@ -209,7 +209,7 @@ public final class RuleAnalyzer implements Analyzer {
     static final double SEMANTIC_BASE = Double.parseDouble(System.getProperty("village.semantic.base", "0.45"));
 
     /** Sentences are read by the model in windows of about this many words: one model call per window keeps the cost near that of embedding the text once. */
-    static final int WINDOW_WORDS = Integer.getInteger("village.semantic.window", 150);
+    static final int WINDOW_WORDS = Integer.getInteger("village.semantic.window", 180);
 
     /**
      * The similarity of each sentence's window to the curated examples: consecutive sentences (not

@@ -18,7 +18,7 @@ import app.village.understanding.core.SentenceEmbedder;
 public final class MiniLmEmbedder implements SentenceEmbedder, AutoCloseable {
 
     public static final int DIMENSIONS = 384;
-    private static final int MAX_CHARS = 1_000;
+    private static final int MAX_CHARS = 1_400;
 
     private final ExecutorService executor;
     private final AllMiniLmL6V2QuantizedEmbeddingModel model;
@@ -55,6 +55,14 @@ public final class MiniLmEmbedder implements SentenceEmbedder, AutoCloseable {
             out[i] = normalise(embeddings.get(i).vector());
         }
         return out;
+    }
+
+    /**
+     * The whole text through the model once, however long (the model's encoder splits texts over
+     * 510 word pieces into parts and averages them): the cost floor the analysis is compared with.
+     */
+    public float[] embedWhole(String text) {
+        return normalise(model.embed(text.isBlank() ? "." : text).content().vector());
     }
 
     static float[] normalise(float[] v) {
