@@ -35,12 +35,18 @@ public final class UnderstandingCli {
                 return 1;
             }
         }
+        if (command.equals("eval") && args.contains("--cssrs")) {
+            return CssrsMeasure.run(args.stream().filter(a -> !a.startsWith("--")).toList(),
+                    args.contains("--rules-only") ? new RuleAnalyzer()
+                            : app.village.understanding.Analyzers.standard(Runtime.getRuntime().availableProcessors()), out, err);
+        }
         boolean explain = args.contains("--explain");
         boolean misses = args.contains("--misses");
         List<Path> files = args.stream().filter(a -> !a.startsWith("--")).map(Path::of).toList();
         if (files.isEmpty()) {
             err.println("Usage: ./village analyze [--explain] FILE...   (.txt: one text; .jsonl: {\"id\",\"text\"} per line)");
             err.println("       ./village eval [--misses] FILE.jsonl   (lines with \"expected\" labels, as the development set)");
+            err.println("       ./village eval --cssrs FILE.jsonl       (the C-SSRS corpus: each user's posts joined as one text)");
             return 2;
         }
         List<String> errors = new ArrayList<>();

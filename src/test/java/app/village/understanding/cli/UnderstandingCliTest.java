@@ -96,6 +96,17 @@ class UnderstandingCliTest {
     }
 
     @Test
+    void measuresTheCssrsFormat() throws Exception {
+        Path cssrs = Files.writeString(dir.resolve("c.jsonl"),
+                "{\"id\":\"u1\",\"label\":\"Ideation\",\"posts\":[\"I want to die.\",\"Nothing helps.\"]}\n"
+                        + "{\"id\":\"u2\",\"label\":\"Supportive\",\"posts\":[\"You are not alone, please call a helpline.\"]}\n");
+        assertThat(run("eval", "--cssrs", "--rules-only", cssrs.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Ideation, Behavior or Attempt that get urgent: 1.000 (1 of 1)")
+                .contains("Supportive that do not get urgent: 1.000 (1 of 1)");
+    }
+
+    @Test
     void noFilesIsAUsageError() {
         assertThat(run("analyze")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage");
