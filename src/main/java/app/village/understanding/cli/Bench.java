@@ -67,6 +67,7 @@ final class Bench {
         out.printf("analysis throughput: %.1f texts/s (%d worker threads)%n", analysis, cores);
         out.printf("ratio analysis / raw embedding: %.2f%n", analysis / raw);
         out.printf("lexicon alone (no model): %.1f texts/s%n", throughput(texts, cores, t -> rulesOnly.analyze(t)));
+        out.printf("analysis throughput, measured again after more warm-up: %.1f texts/s%n", throughput(texts, cores, t -> analyzer.analyze(t)));
 
         Random random = new Random(42);
         List<String> sentences = sentences(texts);
