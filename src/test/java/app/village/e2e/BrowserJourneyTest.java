@@ -144,6 +144,7 @@ class BrowserJourneyTest {
             }
             assertThat(heard).containsText("Bonding with the baby");
             assertThat(heard).containsText("not a diagnosis");
+            shot(a, "04b-what-we-heard");
             assertThat(notificationBadge(a)).hasCount(0);
 
             // B joins on a desktop, finds the story in the feed and answers it.
