@@ -12,10 +12,10 @@ public interface Stories {
     UUID reply(UUID author, UUID postId, String body, UUID submissionKey);
 
     /** A post's text for reading by another module (private posts included: the reader must keep them private). */
-    java.util.Optional<StoryText> post(UUID postId);
+    java.util.Optional<StoryText> postText(UUID postId);
 
     /** A reply's text, with its thread's title. */
-    java.util.Optional<StoryText> reply(UUID replyId);
+    java.util.Optional<StoryText> replyText(UUID replyId);
 
     /** Post ids in id order after the given one (null for the start), a page at a time, for re-reading everything. */
     java.util.List<UUID> postIds(UUID after, int limit);

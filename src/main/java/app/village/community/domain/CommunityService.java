@@ -78,14 +78,14 @@ public class CommunityService implements Stories {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<app.village.community.StoryText> post(UUID postId) {
+    public Optional<app.village.community.StoryText> postText(UUID postId) {
         return posts.find(postId).map(p -> new app.village.community.StoryText(p.id(), p.id(), p.authorId(), p.title(), p.body(),
                 p.childAgeMonths(), p.version()));
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<app.village.community.StoryText> reply(UUID replyId) {
+    public Optional<app.village.community.StoryText> replyText(UUID replyId) {
         return replies.find(replyId).flatMap(r -> posts.find(r.postId()).map(p -> new app.village.community.StoryText(
                 r.id(), p.id(), r.authorId(), null, r.body(), p.childAgeMonths(), r.version())));
     }

@@ -71,7 +71,7 @@ class CatchUp {
                     return;
                 }
                 if (!store.has("POST", id, analyser)) {
-                    stories.post(id).ifPresent(story -> reader.read("POST", story));
+                    stories.postText(id).ifPresent(story -> reader.read("POST", story));
                     read++;
                 }
             }

@@ -28,7 +28,8 @@ class InsightStore {
                 ON CONFLICT (subject_kind, subject_id) DO UPDATE SET
                   text_version = EXCLUDED.text_version, analyser = EXCLUDED.analyser, risk_level = EXCLUDED.risk_level,
                   themes = EXCLUDED.themes, insight = EXCLUDED.insight, analysed_at = EXCLUDED.analysed_at
-                WHERE insights.text_version < EXCLUDED.text_version OR insights.analyser <> EXCLUDED.analyser""")
+                WHERE insights.text_version < EXCLUDED.text_version
+                   OR (insights.text_version = EXCLUDED.text_version AND insights.analyser <> EXCLUDED.analyser)""")
                 .params(kind, subjectId, postId, version, analyser, riskLevel, themes.toArray(String[]::new), insightJson,
                         Timestamp.from(at))
                 .update() == 1;

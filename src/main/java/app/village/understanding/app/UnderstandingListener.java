@@ -30,22 +30,22 @@ class UnderstandingListener {
 
     @ApplicationModuleListener
     void on(PostPublished event) {
-        stories.post(event.postId()).ifPresent(story -> reader.read("POST", story));
+        stories.postText(event.postId()).ifPresent(story -> reader.read("POST", story));
     }
 
     @ApplicationModuleListener
     void on(PostEdited event) {
-        stories.post(event.postId()).ifPresent(story -> reader.read("POST", story));
+        stories.postText(event.postId()).ifPresent(story -> reader.read("POST", story));
     }
 
     @ApplicationModuleListener
     void on(ReplyPublished event) {
-        stories.reply(event.replyId()).ifPresent(story -> reader.read("REPLY", story));
+        stories.replyText(event.replyId()).ifPresent(story -> reader.read("REPLY", story));
     }
 
     @ApplicationModuleListener
     void on(ReplyEdited event) {
-        stories.reply(event.replyId()).ifPresent(story -> reader.read("REPLY", story));
+        stories.replyText(event.replyId()).ifPresent(story -> reader.read("REPLY", story));
     }
 
     @ApplicationModuleListener
