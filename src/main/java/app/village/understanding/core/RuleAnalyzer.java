@@ -83,8 +83,8 @@ public final class RuleAnalyzer implements Analyzer {
         boolean resolvedInText = any("resolved", whole);
         boolean relapseInText = RELAPSE.matcher(whole).find();
 
-        List<Map<Theme, Double>> meaning = semanticScores(sentences);
         Map<Key, Accumulator> heard = new LinkedHashMap<>();
+        boolean[] readableByModel = new boolean[sentences.size()];
         Map<Person, Evidence> hopelessness = new EnumMap<>(Person.class);
         for (int index = 0; index < sentences.size(); index++) {
             Sentence sentence = sentences.get(index);
@@ -128,35 +128,9 @@ public final class RuleAnalyzer implements Analyzer {
                 if (person == null) {
                     continue;
                 }
-                heard.computeIfAbsent(new Key(rule.theme(), person), k -> new Accumulator()).add(rule, sentence);
+                heard.computeIfAbsent(new Key(rule.theme(), person), k -> new Accumulator()).add(rule, sentence, index);
             }
-            Map<Theme, Double> similar = meaning.get(index);
-            if (!similar.isEmpty() && !NEGATION.matcher(s).find() && !(dropPast)) {
-                for (Map.Entry<Theme, Double> e : similar.entrySet()) {
-                    Theme theme = e.getKey();
-                    boolean urgentTheme = RiskPolicy.URGENT.contains(theme) || theme == Theme.INTRUSIVE_THOUGHTS;
-                    if (urgentTheme && (genericQuestion || addressedToReader(s, 0, s.length()))) {
-                        continue;
-                    }
-                    Person person = quotedAs != null ? quotedAs : fixedPerson(theme);
-                    if (person == null) {
-                        person = settle(theme, PersonReader.read(s, s.length(), partnerInText));
-                        if (person == null) {
-                            person = PersonReader.readSkippingChild(s, s.length(), partnerInText);
-                        }
-                    }
-                    double weight = Math.min(0.9, SEMANTIC_BASE + (e.getValue() - SemanticMatcher.THRESHOLD) * 4);
-                    Accumulator acc = heard.get(new Key(theme, person));
-                    if (CORROBORATE_ONLY) {
-                        // The model only confirms what the lexicon heard, so every theme keeps sentence evidence from a rule.
-                        if (acc != null) {
-                            acc.addMeaning(theme, weight, null);
-                        }
-                    } else {
-                        heard.computeIfAbsent(new Key(theme, person), k -> new Accumulator()).addMeaning(theme, weight, sentence);
-                    }
-                }
-            }
+            readableByModel[index] = !sentence.quoted() && !dropPast && !NEGATION.matcher(s).find();
             for (Lexicon.Rule rule : lexicon.marker("hopeless")) {
                 Matcher m = rule.pattern().matcher(s);
                 if (m.find() && !negated(s, m.start()) && !dropPast) {
@@ -171,6 +145,7 @@ public final class RuleAnalyzer implements Analyzer {
         // Severe hopelessness is itself low mood: a text that shows it has the depression theme too.
         hopelessness.forEach((person, evidence) -> heard.computeIfAbsent(new Key(Theme.PERINATAL_DEPRESSION, person),
                 k -> new Accumulator()).addHopelessness(evidence));
+        corroborate(sentences, heard, readableByModel);
         List<ThemeFinding> findings = new ArrayList<>();
         heard.forEach((key, acc) -> {
             if (acc.confidence() >= REPORT_THRESHOLD) {
@@ -205,61 +180,66 @@ public final class RuleAnalyzer implements Analyzer {
         return false;
     }
 
-    static final boolean CORROBORATE_ONLY = Boolean.parseBoolean(System.getProperty("village.semantic.corroborate", "true"));
     static final double SEMANTIC_BASE = Double.parseDouble(System.getProperty("village.semantic.base", "0.45"));
 
-    /** Sentences are read by the model in windows of about this many words: one model call per window keeps the cost near that of embedding the text once. */
+    /** Sentences are read by the model in windows of about this many words, close to the 256 word pieces it reads at once. */
     static final int WINDOW_WORDS = Integer.getInteger("village.semantic.window", 180);
 
     /**
-     * The similarity of each sentence's window to the curated examples: consecutive sentences (not
-     * quotes) are grouped into windows of about {@link #WINDOW_WORDS} words, each window is embedded
-     * once, and what it is close to is credited to the sentences in it. Empty maps without a model.
+     * Where the lexicon is unsure (a theme heard, but not strongly enough to report), the model is
+     * asked whether the sentences that suggested it mean the same as the team's examples for that
+     * theme; if so, the theme is confirmed. The model never adds a theme the lexicon did not hear,
+     * so every theme keeps its evidence from a rule, and it is not run at all when nothing is unsure.
      */
-    private List<Map<Theme, Double>> semanticScores(List<Sentence> sentences) {
-        List<Map<Theme, Double>> scores = new ArrayList<>(sentences.size());
-        for (int i = 0; i < sentences.size(); i++) {
-            scores.add(Map.of());
-        }
+    private void corroborate(List<Sentence> sentences, Map<Key, Accumulator> heard, boolean[] readableByModel) {
         if (semantic == null) {
-            return scores;
+            return;
+        }
+        List<Accumulator> unsure = heard.values().stream().filter(a -> a.confidence() < REPORT_THRESHOLD).toList();
+        java.util.TreeSet<Integer> wanted = new java.util.TreeSet<>();
+        unsure.forEach(a -> a.sentences().stream().filter(i -> readableByModel[i]).forEach(wanted::add));
+        if (wanted.isEmpty()) {
+            return;
         }
         List<List<Integer>> windows = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         List<Integer> current = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
+        StringBuilder window = new StringBuilder();
         int words = 0;
-        for (int i = 0; i < sentences.size(); i++) {
-            Sentence sentence = sentences.get(i);
-            if (sentence.quoted() || sentence.original().length() < 12) {
-                continue;
-            }
-            current.add(i);
-            text.append(sentence.original()).append(' ');
-            words += sentence.original().split("\\s+").length;
+        for (int index : wanted) {
+            String original = sentences.get(index).original();
+            current.add(index);
+            window.append(original).append(' ');
+            words += original.split("\\s+").length;
             if (words >= WINDOW_WORDS) {
                 windows.add(current);
-                texts.add(text.toString().strip());
+                texts.add(window.toString().strip());
                 current = new ArrayList<>();
-                text.setLength(0);
+                window.setLength(0);
                 words = 0;
             }
         }
         if (!current.isEmpty()) {
             windows.add(current);
-            texts.add(text.toString().strip());
+            texts.add(window.toString().strip());
         }
         List<Map<Theme, Double>> found = semantic.score(texts);
+        Map<Integer, Map<Theme, Double>> bySentence = new java.util.HashMap<>();
         for (int w = 0; w < windows.size(); w++) {
             for (int index : windows.get(w)) {
-                scores.set(index, found.get(w));
+                bySentence.put(index, found.get(w));
             }
         }
-        return scores;
-    }
-
-    private static Person fixedPerson(Theme theme) {
-        return theme == Theme.INFANT_CRYING ? Person.CHILD : theme == Theme.RELATIONSHIP_STRAIN ? Person.WRITER : null;
+        heard.forEach((key, acc) -> {
+            if (acc.confidence() >= REPORT_THRESHOLD) {
+                return;
+            }
+            double best = acc.sentences().stream().map(i -> bySentence.getOrDefault(i, Map.of()).getOrDefault(key.theme(), 0.0))
+                    .max(Double::compare).orElse(0.0);
+            if (best >= SemanticMatcher.THRESHOLD) {
+                acc.addMeaning(Math.min(0.9, SEMANTIC_BASE + (best - SemanticMatcher.THRESHOLD) * 4));
+            }
+        });
     }
 
     /** Some themes are by nature the child's or the parent's; a theme about a baby's feelings is reported as the parent's experience. */
@@ -382,8 +362,14 @@ public final class RuleAnalyzer implements Analyzer {
         private double remaining = 1.0;
         private final List<Evidence> evidence = new ArrayList<>();
         private final java.util.Set<String> counted = new java.util.HashSet<>();
+        private final java.util.Set<Integer> sentences = new java.util.TreeSet<>();
 
-        void add(Lexicon.Rule rule, Sentence sentence) {
+        java.util.Set<Integer> sentences() {
+            return sentences;
+        }
+
+        void add(Lexicon.Rule rule, Sentence sentence, int index) {
+            sentences.add(index);
             // One rule counts once per sentence; the same sentence found by several rules counts each rule.
             if (counted.add(rule.line() + "@" + sentence.field() + sentence.start())) {
                 remaining *= (1 - rule.weight());
@@ -394,19 +380,9 @@ public final class RuleAnalyzer implements Analyzer {
             }
         }
 
-        void addMeaning(Theme theme, double weight, Sentence sentence) {
-            if (sentence == null) {
-                if (counted.add("meaning")) {
-                    remaining *= (1 - weight);
-                }
-                return;
-            }
-            if (counted.add("meaning@" + sentence.field() + sentence.start())) {
+        void addMeaning(double weight) {
+            if (counted.add("meaning")) {
                 remaining *= (1 - weight);
-            }
-            Evidence e = sentence.evidence();
-            if (!evidence.contains(e) && evidence.size() < MAX_EVIDENCE) {
-                evidence.add(e);
             }
         }
 
