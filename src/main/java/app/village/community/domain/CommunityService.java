@@ -139,19 +139,18 @@ public class CommunityService implements Stories {
     @Transactional(readOnly = true)
     public FeedPage feed(UUID viewer, int page) {
         int number = Math.max(1, Math.min(page, 10_000));
-        List<PostSummary> rows = posts.feed(viewer, PAGE_SIZE + 1, (number - 1) * PAGE_SIZE);
+        List<PostRepository.FeedRow> rows = posts.feed(viewer, PAGE_SIZE + 1, (number - 1) * PAGE_SIZE);
         boolean hasNext = rows.size() > PAGE_SIZE;
-        List<PostSummary> shown = rows.subList(0, Math.min(rows.size(), PAGE_SIZE));
+        List<PostRepository.FeedRow> shown = rows.subList(0, Math.min(rows.size(), PAGE_SIZE));
         Set<UUID> authors = new HashSet<>();
-        shown.forEach(s -> {
-            if (s.authorHandle() != null) {
-                authors.add(UUID.fromString(s.authorHandle()));
+        shown.forEach(r -> {
+            if (r.authorId() != null) {
+                authors.add(r.authorId());
             }
         });
         Map<UUID, String> handles = members.handles(authors);
-        List<PostSummary> named = shown.stream().map(s -> new PostSummary(s.id(), s.title(), s.excerpt(),
-                s.authorHandle() == null ? null : handles.get(UUID.fromString(s.authorHandle())), s.visibility(),
-                s.childAgeMonths(), s.replyCount(), s.reactionCount(), s.createdAt())).toList();
+        List<PostSummary> named = shown.stream()
+                .map(r -> r.withHandle(r.authorId() == null ? null : handles.get(r.authorId()))).toList();
         return new FeedPage(named, number, hasNext);
     }
 

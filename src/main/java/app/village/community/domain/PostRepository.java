@@ -54,7 +54,16 @@ class PostRepository {
         return jdbc.sql("DELETE FROM posts WHERE id = ? AND author_id = ?").params(id, authorId).update() == 1;
     }
 
-    List<PostSummary> feed(UUID viewer, int limit, int offset) {
+    /** A feed row as stored: the author's id, whose handle the accounts module knows. */
+    record FeedRow(UUID authorId, PostSummary withoutHandle) {
+        PostSummary withHandle(String handle) {
+            PostSummary p = withoutHandle;
+            return new PostSummary(p.id(), p.title(), p.excerpt(), handle, p.visibility(), p.childAgeMonths(), p.replyCount(),
+                    p.reactionCount(), p.createdAt());
+        }
+    }
+
+    List<FeedRow> feed(UUID viewer, int limit, int offset) {
         return jdbc.sql("""
                 SELECT p.id, p.author_id, p.title, left(p.body, 400) AS excerpt, p.visibility, p.child_age_months, p.created_at,
                        (SELECT count(*) FROM replies r WHERE r.post_id = p.id) AS reply_count,
@@ -64,10 +73,10 @@ class PostRepository {
                 ORDER BY p.created_at DESC, p.id DESC
                 LIMIT ? OFFSET ?""")
                 .params(viewer, limit, offset)
-                .query((rs, n) -> new PostSummary(rs.getObject("id", UUID.class), rs.getString("title"),
-                        excerpt(rs.getString("excerpt")), authorKey(rs), Visibility.valueOf(rs.getString("visibility")),
+                .query((rs, n) -> new FeedRow(rs.getObject("author_id", UUID.class), new PostSummary(rs.getObject("id", UUID.class),
+                        rs.getString("title"), excerpt(rs.getString("excerpt")), null, Visibility.valueOf(rs.getString("visibility")),
                         (Integer) rs.getObject("child_age_months"), rs.getInt("reply_count"), rs.getInt("reaction_count"),
-                        rs.getTimestamp("created_at").toInstant()))
+                        rs.getTimestamp("created_at").toInstant())))
                 .list();
     }
 
@@ -88,12 +97,6 @@ class PostRepository {
 
     int deleteByAuthor(UUID authorId) {
         return jdbc.sql("DELETE FROM posts WHERE author_id = ?").param(authorId).update();
-    }
-
-    /** The summary carries the author id in the handle slot until the service swaps in handles. */
-    private static String authorKey(ResultSet rs) throws SQLException {
-        UUID author = rs.getObject("author_id", UUID.class);
-        return author == null ? null : author.toString();
     }
 
     static String excerpt(String text) {

@@ -23,7 +23,7 @@ import app.village.understanding.TextToAnalyze;
 class CatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(CatchUp.class);
-    static final long START_DELAY_MS = Long.getLong("village.understanding.catch-up-delay-ms", 10_000);
+    static final long START_DELAY_MS = 10_000;
 
     private final Stories stories;
     private final Reader reader;

@@ -30,22 +30,31 @@ class UnderstandingListener {
 
     @ApplicationModuleListener
     void on(PostPublished event) {
-        stories.postText(event.postId()).ifPresent(story -> reader.read("POST", story));
+        readPost(event.postId());
     }
 
     @ApplicationModuleListener
     void on(PostEdited event) {
-        stories.postText(event.postId()).ifPresent(story -> reader.read("POST", story));
+        readPost(event.postId());
     }
 
     @ApplicationModuleListener
     void on(ReplyPublished event) {
-        stories.replyText(event.replyId()).ifPresent(story -> reader.read("REPLY", story));
+        readReply(event.replyId());
     }
 
     @ApplicationModuleListener
     void on(ReplyEdited event) {
-        stories.replyText(event.replyId()).ifPresent(story -> reader.read("REPLY", story));
+        readReply(event.replyId());
+    }
+
+    /** The latest text is read, so an event delivered late never reads an old version. */
+    private void readPost(java.util.UUID postId) {
+        stories.postText(postId).ifPresent(story -> reader.read("POST", story));
+    }
+
+    private void readReply(java.util.UUID replyId) {
+        stories.replyText(replyId).ifPresent(story -> reader.read("REPLY", story));
     }
 
     @ApplicationModuleListener

@@ -49,7 +49,7 @@ final class Bench {
         MiniLmEmbedder embedder = new MiniLmEmbedder(1);
         SemanticMatcher matcher = new SemanticMatcher(embedder);
         Analyzer analyzer = new RuleAnalyzer(matcher);
-        out.printf("model load (ONNX session, tokenizer, %d example sentences): %.0f ms%n", 82, (System.nanoTime() - t0) / 1e6);
+        out.printf("model load (ONNX session, tokenizer, %d example sentences): %.0f ms%n", matcher.examples(), (System.nanoTime() - t0) / 1e6);
 
         // Warm up the JIT and ONNX Runtime on every path before measuring anything.
         RuleAnalyzer rulesOnly = new RuleAnalyzer();

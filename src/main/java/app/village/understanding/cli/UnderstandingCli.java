@@ -37,8 +37,7 @@ public final class UnderstandingCli {
         }
         if (command.equals("eval") && args.contains("--cssrs")) {
             return CssrsMeasure.run(args.stream().filter(a -> !a.startsWith("--")).toList(),
-                    args.contains("--rules-only") ? new RuleAnalyzer()
-                            : app.village.understanding.Analyzers.standard(Runtime.getRuntime().availableProcessors()), out, err);
+                    analyzer(args), out, err);
         }
         boolean explain = args.contains("--explain");
         boolean misses = args.contains("--misses");
@@ -54,7 +53,7 @@ public final class UnderstandingCli {
             errors.add(e);
             err.println(e);
         });
-        Analyzer analyzer = args.contains("--rules-only") ? new RuleAnalyzer() : app.village.understanding.Analyzers.standard(Runtime.getRuntime().availableProcessors());
+        Analyzer analyzer = analyzer(args);
         if (command.equals("eval")) {
             Evaluation evaluation = new Evaluation();
             for (InputText t : texts) {
@@ -84,6 +83,12 @@ public final class UnderstandingCli {
             }
         }
         return errors.isEmpty() ? 0 : 1;
+    }
+
+    /** The analyser Village uses, or the lexicon alone with {@code --rules-only}. */
+    private static Analyzer analyzer(List<String> args) {
+        return args.contains("--rules-only") ? new RuleAnalyzer()
+                : app.village.understanding.Analyzers.standard(Runtime.getRuntime().availableProcessors());
     }
 
     static String explain(String id, Insight insight) {

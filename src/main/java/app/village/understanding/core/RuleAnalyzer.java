@@ -180,10 +180,10 @@ public final class RuleAnalyzer implements Analyzer {
         return false;
     }
 
-    static final double SEMANTIC_BASE = Double.parseDouble(System.getProperty("village.semantic.base", "0.45"));
+    static final double SEMANTIC_BASE = 0.45;
 
     /** Sentences are read by the model in windows of about this many words, close to the 256 word pieces it reads at once. */
-    static final int WINDOW_WORDS = Integer.getInteger("village.semantic.window", 180);
+    static final int WINDOW_WORDS = 180;
 
     /**
      * Where the lexicon is unsure (a theme heard, but not strongly enough to report), the model is

@@ -20,7 +20,7 @@ import app.village.understanding.Theme;
 public final class SemanticMatcher {
 
     /** Similarity from which a sentence counts as saying the same thing as an example. */
-    static final double THRESHOLD = Double.parseDouble(System.getProperty("village.semantic.threshold", "0.50"));
+    static final double THRESHOLD = 0.50;
 
     private final SentenceEmbedder embedder;
     private final List<Theme> themes = new ArrayList<>();
@@ -46,6 +46,11 @@ public final class SemanticMatcher {
             throw new IllegalStateException("Cannot read the example sentences", e);
         }
         this.examples = embedder.embed(sentences);
+    }
+
+    /** How many example sentences the model compares with. */
+    public int examples() {
+        return examples.length;
     }
 
     /** For each sentence, the themes whose closest example is at least {@link #THRESHOLD} similar, with that similarity. */
