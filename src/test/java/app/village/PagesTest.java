@@ -37,7 +37,12 @@ class PagesTest {
     @Test
     void publicPagesRenderForEveryone() throws Exception {
         assertThat(page("/", null)).contains("Join Village");
-        assertThat(page("/help", null)).contains("988").contains("116 123").contains("1300 726 306");
+        assertThat(page("/help", null)).contains("988").contains("116 123").contains("1300 726 306").contains("1737");
+        String irish = mvc.perform(get("/help").header("Accept-Language", "en-IE,en;q=0.8").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(irish).contains("data-country=\"IE\"").contains("50808");
+        String chosen = page("/help?country=nz", null);
+        assertThat(chosen).contains("data-country=\"NZ\"").contains("tel:111");
         assertThat(page("/signin", null)).contains("name=\"_csrf\"");
         assertThat(page("/signup", null)).contains("The name others see");
     }
