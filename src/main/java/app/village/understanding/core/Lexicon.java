@@ -19,9 +19,17 @@ import app.village.understanding.Theme;
 /** The rules of {@code understanding/lexicon.txt}: themes, markers and their patterns. */
 final class Lexicon {
 
-    /** One line of the lexicon. {@code theme} is null for a marker; {@code person} is null when read from the sentence. */
-    record Rule(int line, Theme theme, String marker, Person person, double weight, Pattern pattern) {
+    /**
+     * One line of the lexicon. {@code theme} is null for a marker; {@code person} is null when read
+     * from the sentence; {@code span} is how many sentences the rule reads at once (the sentence
+     * and those just before it), for signs that a parent spreads over a few short sentences
+     * ("I look at the paracetamol every time. Last night I counted them.").
+     */
+    record Rule(int line, Theme theme, String marker, Person person, double weight, Pattern pattern, int span) {
     }
+
+    /** The most sentences one rule may read at once. */
+    static final int MAX_SPAN = 4;
 
     private static final Pattern REFERENCE = Pattern.compile("\\{([A-Z]+)}");
 
@@ -77,12 +85,17 @@ final class Lexicon {
             }
             double weight = Double.parseDouble(parts[1]);
             if (parts[0].startsWith("@")) {
-                Rule rule = new Rule(i + 1, null, parts[0].substring(1), null, weight, pattern);
+                Rule rule = new Rule(i + 1, null, parts[0].substring(1), null, weight, pattern, 1);
                 markers.computeIfAbsent(rule.marker(), k -> new ArrayList<>()).add(rule);
             } else {
-                String[] themePerson = parts[0].split(":");
+                String[] themeSpan = parts[0].split("~");
+                int span = themeSpan.length > 1 ? Integer.parseInt(themeSpan[1]) : 1;
+                if (span < 1 || span > MAX_SPAN) {
+                    throw new IllegalArgumentException("Lexicon line " + (i + 1) + " reads " + span + " sentences; 1 to " + MAX_SPAN + " are allowed");
+                }
+                String[] themePerson = themeSpan[0].split(":");
                 Person person = themePerson.length > 1 ? Person.ofCode(themePerson[1]) : null;
-                rules.add(new Rule(i + 1, Theme.ofCode(themePerson[0]), null, person, weight, pattern));
+                rules.add(new Rule(i + 1, Theme.ofCode(themePerson[0]), null, person, weight, pattern, span));
             }
         }
         return new Lexicon(List.copyOf(rules), markers);

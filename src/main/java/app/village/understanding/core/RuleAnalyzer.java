@@ -38,7 +38,7 @@ public final class RuleAnalyzer implements Analyzer {
             "\\b(?:not|never|no|don'?t|dont|didn'?t|didnt|doesn'?t|doesnt|isn'?t|isnt|wasn'?t|wasnt|won'?t|wont|wouldn'?t|wouldnt|haven'?t|havent|hasn'?t|hasnt|without|nor|neither|no longer|none|zero|nothing like)\\b");
     private static final Pattern HEDGE = Pattern.compile(
             "\\b(?:don'?t|dont|do not|didn'?t|didnt) (?:know|think|understand|remember|get why|see why|mean to|want to admit|want anyone to know|want to say|know why|know how|know if|care if)\\b");
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:()]|\\s-\\s|\\b(?:but|although|though|however|yet|except|because|cos|cause|so)\\b");
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:()]|\\s[-/]\\s|\\b(?:but|although|though|however|yet|except|because|cos|cause|so)\\b");
     private static final Pattern CURRENT = Pattern.compile("\\b(?:again|still|lately|recently|tonight|today|right now|at the moment|this week|these days|anymore|any more|keep|keeps|every day|every night)\\b");
     private static final Pattern PAST_TENSE = Pattern.compile("\\b(?:had|was|were|felt|went|got|did|used to|couldn'?t|wasn'?t|weren'?t|took|became|started|stopped)\\b");
     private static final Pattern PRESENT_TENSE = Pattern.compile("\\b(?:am|i'?m|im|is|are|feel|feels|keep|keeps|still|now|can'?t|cant|don'?t|dont|doesn'?t|have been|has been|'ve been)\\b");
@@ -86,11 +86,16 @@ public final class RuleAnalyzer implements Analyzer {
         Map<Key, Accumulator> heard = new LinkedHashMap<>();
         boolean[] readableByModel = new boolean[sentences.size()];
         Map<Person, Evidence> hopelessness = new EnumMap<>(Person.class);
+        String[] masked = new String[sentences.size()];
+        for (int index = 0; index < sentences.size(); index++) {
+            masked[index] = mask(sentences.get(index).normalised());
+        }
         for (int index = 0; index < sentences.size(); index++) {
             Sentence sentence = sentences.get(index);
             // A quote is another parent's words, unless the writer answers it with "yes" or "me too".
             Person quotedAs = sentence.quoted() ? (agreesWithQuote(sentences, index) ? Person.WRITER : Person.OTHER) : null;
-            String s = mask(sentence.normalised());
+            String s = masked[index];
+            Window window = null;
             boolean past = any("past", s);
             boolean current = CURRENT.matcher(s).find();
             boolean resolvedHere = any("resolved", s);
@@ -99,10 +104,21 @@ public final class RuleAnalyzer implements Analyzer {
             boolean dropPastUrgent = dropPast && past && !relapseInText;
             boolean genericQuestion = any("generic_question", s) && !FIRST_PERSON_FEELING.matcher(s).find();
             for (Lexicon.Rule rule : lexicon.themeRules()) {
-                Matcher m = rule.pattern().matcher(s);
+                String read = s;
+                int currentFrom = 0;
+                if (rule.span() > 1) {
+                    if (window == null || window.span != rule.span()) {
+                        window = Window.of(masked, index, rule.span(), sentences);
+                    }
+                    read = window.text;
+                    currentFrom = window.currentFrom;
+                }
+                Matcher m = rule.pattern().matcher(read);
                 boolean found = false;
                 while (m.find()) {
-                    if (!negated(s, m.start())) {
+                    // A sign spread over sentences must end in this one; a sign inside one earlier sentence was heard there.
+                    if (m.end() > currentFrom && !negated(read, m.start())
+                            && (rule.span() == 1 || !negated(read, lastWordStart(read, m.end())))) {
                         found = true;
                         break;
                     }
@@ -114,21 +130,28 @@ public final class RuleAnalyzer implements Analyzer {
                 if (urgentTheme ? dropPastUrgent : dropPast) {
                     continue;
                 }
-                if (urgentTheme && (genericQuestion || addressedToReader(s, m.start(), m.end()))) {
+                if (urgentTheme && (genericQuestion || addressedToReader(read, m.start(), m.end()))) {
                     continue;
                 }
                 Person person = quotedAs != null ? quotedAs
-                        : rule.person() != null ? rule.person() : PersonReader.read(s, m.start(), partnerInText);
+                        : rule.person() != null ? rule.person() : PersonReader.read(read, m.start(), partnerInText);
                 person = quotedAs != null ? person : settle(rule.theme(), person);
                 if (person == null) {
                     // "the baby is not her baby", "after my daughter was born, still on medication": a parent's
                     // experience belongs to whoever acts or speaks, never to the baby named on the way.
-                    person = PersonReader.readSkippingChild(s, m.start(), partnerInText);
+                    person = PersonReader.readSkippingChild(read, m.start(), partnerInText);
                 }
                 if (person == null) {
                     continue;
                 }
-                heard.computeIfAbsent(new Key(rule.theme(), person), k -> new Accumulator()).add(rule, sentence, index);
+                Accumulator acc = heard.computeIfAbsent(new Key(rule.theme(), person), k -> new Accumulator());
+                if (rule.span() > 1) {
+                    int first = window.sentenceAt(m.start());
+                    if (first != index) {
+                        acc.add(rule, sentences.get(first), first);
+                    }
+                }
+                acc.add(rule, sentence, index);
             }
             readableByModel[index] = !sentence.quoted() && !dropPast && !NEGATION.matcher(s).find();
             for (Lexicon.Rule rule : lexicon.marker("hopeless")) {
@@ -351,11 +374,73 @@ public final class RuleAnalyzer implements Analyzer {
         return NEGATION.matcher(near).find() && !HEDGE.matcher(near).find();
     }
 
+    /** Where the last word of a match begins: a sign spread over sentences is also undone by "I never leave the engine on". */
+    private static int lastWordStart(String s, int end) {
+        int i = end;
+        while (i > 0 && !Character.isLetterOrDigit(s.charAt(i - 1))) {
+            i--;
+        }
+        while (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 
     private record Key(Theme theme, Person person) {
+    }
+
+    /**
+     * A sentence read together with the ones just before it, joined by " / " so a rule can tell
+     * where one ends. Quoted sentences stay out: another parent's words are not the writer's sign.
+     */
+    private static final class Window {
+        final int span;
+        final String text;
+        final int currentFrom;
+        private final int[] starts;
+        private final int[] indexes;
+
+        private Window(int span, String text, int currentFrom, int[] starts, int[] indexes) {
+            this.span = span;
+            this.text = text;
+            this.currentFrom = currentFrom;
+            this.starts = starts;
+            this.indexes = indexes;
+        }
+
+        static Window of(String[] masked, int index, int span, List<Sentence> sentences) {
+            int from = index;
+            while (from > 0 && index - from + 1 < span && !sentences.get(from - 1).quoted() && !sentences.get(index).quoted()) {
+                from--;
+            }
+            StringBuilder b = new StringBuilder();
+            int[] starts = new int[index - from + 1];
+            int[] indexes = new int[index - from + 1];
+            for (int i = from; i <= index; i++) {
+                if (b.length() > 0) {
+                    b.append(" / ");
+                }
+                starts[i - from] = b.length();
+                indexes[i - from] = i;
+                b.append(masked[i]);
+            }
+            return new Window(span, b.toString(), starts[starts.length - 1], starts, indexes);
+        }
+
+        /** The index of the sentence a position in the joined text belongs to. */
+        int sentenceAt(int position) {
+            int found = indexes[0];
+            for (int i = 0; i < starts.length; i++) {
+                if (starts[i] <= position) {
+                    found = indexes[i];
+                }
+            }
+            return found;
+        }
     }
 
     private static final class Accumulator {

@@ -156,6 +156,38 @@ class RuleFamiliesTest {
     }
 
     @Test
+    void aSignSpreadOverShortSentencesIsHeardWithEachSentenceAsEvidence() {
+        String text = "I look at the paracetamol in the cupboard every time I make a bottle. Last night I counted them. 32.";
+        Insight insight = read(text);
+        assertThat(insight.riskLevel()).isEqualTo(RiskLevel.URGENT);
+        ThemeFinding selfHarm = finding(insight, Theme.SELF_HARM);
+        assertThat(selfHarm.evidence()).extracting(Evidence::text)
+                .contains("I look at the paracetamol in the cupboard every time I make a bottle.", "Last night I counted them.");
+        for (Evidence e : selfHarm.evidence()) {
+            assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text());
+        }
+    }
+
+    @Test
+    void signsSpreadOverSentencesNeedTheirPartsCloseTogether() {
+        // The same words far apart, or counting something else, are not the sign.
+        assertThat(read("We bought paracetamol for her teething. She loves the park. The ducks were out. "
+                + "We fed them. Then I counted them, eleven ducks!").has(Theme.SELF_HARM)).isFalse();
+        assertThat(read("I sit in the car in the garage after everyone is in bed. Door down, engine on.").riskLevel())
+                .isEqualTo(RiskLevel.URGENT);
+        assertThat(read("The car is in the garage. I never leave the engine on.").has(Theme.SELF_HARM)).isFalse();
+    }
+
+    @Test
+    void talkAboutHowCommonSomethingIsOrAQuestionToTheReaderIsNotTheWritersOwn() {
+        assertThat(read("I've read that intrusive thoughts are really common in new parents.").has(Theme.INTRUSIVE_THOUGHTS)).isFalse();
+        assertThat(read("We ask everyone the same questions, have you felt down or hopeless, any thoughts of harming yourself.")
+                .riskLevel()).isEqualTo(RiskLevel.NONE);
+        assertThat(read("I keep getting this picture of holding him under the water. I'd never do it.").has(Theme.INTRUSIVE_THOUGHTS))
+                .isTrue();
+    }
+
+    @Test
     void ordinaryHappyPostsAreNone() {
         Insight insight = read("He smiled at me for the first time today! Best feeling ever.");
         assertThat(insight.riskLevel()).isEqualTo(RiskLevel.NONE);
