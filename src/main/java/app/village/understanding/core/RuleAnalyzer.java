@@ -39,11 +39,16 @@ public final class RuleAnalyzer implements Analyzer {
     private static final Pattern HEDGE = Pattern.compile(
             "\\b(?:don'?t|dont|do not|didn'?t|didnt) (?:know|think|understand|remember|get why|see why|mean to|want to admit|want anyone to know|want to say|know why|know how|know if|care if)\\b");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:()]|\\s[-/]\\s|\\b(?:but|although|though|however|yet|except|because|cos|cause|so)\\b");
-    private static final Pattern CURRENT = Pattern.compile("\\b(?:again|still|lately|recently|tonight|today|right now|at the moment|this week|these days|anymore|any more|keep|keeps|every day|every night)\\b");
+    private static final Pattern CURRENT = Pattern.compile("\\b(?:again|still|lately|recently|tonight|today|right now|at the moment|(?<!ago )this week|these days|anymore|any more|keep|keeps|every day|every night)\\b");
     private static final Pattern PAST_TENSE = Pattern.compile("\\b(?:had|was|were|felt|went|got|did|used to|couldn'?t|wasn'?t|weren'?t|took|became|started|stopped)\\b");
     private static final Pattern PRESENT_TENSE = Pattern.compile("\\b(?:am|i'?m|im|is|are|feel|feels|keep|keeps|still|now|can'?t|cant|don'?t|dont|doesn'?t|have been|has been|'ve been)\\b");
     private static final Pattern RELAPSE = Pattern.compile("\\b(?:again|(?:are|is|have|'ve|came|coming|creeping) back|returned|returning|lately|recently)\\b");
     private static final Pattern FIRST_PERSON_FEELING = Pattern.compile("\\b(?:i|i'm|im|i am|i've|ive)\\s+(?:want|feel|think|have|keep|am|'m|can'?t|cant|wish)\\b");
+
+    private static final Pattern REPORTED_READER = Pattern.compile(
+            "\\b(?:you (?:said|say|told (?:me|us)|wrote|write|mentioned|posted|put|texted|messaged|shared)|what you (?:said|wrote|posted|put|shared|texted))\\b");
+    private static final Pattern REPORTED_SPEAKER = Pattern.compile(
+            "\\b(?:he|she|they|husband|wife|partner|dh|dw|boyfriend|girlfriend) (?:said|says|told me|keeps saying|kept saying|texted|messaged)\\b");
 
     private final Lexicon lexicon;
     private final SemanticMatcher semantic;
@@ -130,11 +135,24 @@ public final class RuleAnalyzer implements Analyzer {
                 if (urgentTheme ? dropPastUrgent : dropPast) {
                     continue;
                 }
+                Person reportedAs = null;
                 if (urgentTheme && (genericQuestion || addressedToReader(read, m.start(), m.end()))) {
+                    // "You said you want to die": the reader's own words, reported back to them, are their sign, not advice.
+                    // "He said 'you'd be better off with the life insurance'": the speaker's.
+                    String before = read.substring(0, m.start());
+                    if (REPORTED_READER.matcher(before).find()) {
+                        reportedAs = Person.OTHER;
+                    } else if (!REPORTED_SPEAKER.matcher(before).find()) {
+                        continue;
+                    }
+                }
+                Person person = quotedAs != null ? quotedAs : reportedAs != null ? reportedAs
+                        : rule.person() != null ? rule.person() : PersonReader.read(read, m.start(), partnerInText);
+                if (rule.theme() == Theme.INFANT_CRYING && quotedAs == null && CRYING_WORD.matcher(read).region(m.start(), m.end()).lookingAt()
+                        && writerIsTheOneCrying(read, m.start())) {
+                    // "I cry in the car every morning": the writer's own tears belong to their mood, not to the baby's crying.
                     continue;
                 }
-                Person person = quotedAs != null ? quotedAs
-                        : rule.person() != null ? rule.person() : PersonReader.read(read, m.start(), partnerInText);
                 person = quotedAs != null ? person : settle(rule.theme(), person);
                 if (person == null) {
                     // "the baby is not her baby", "after my daughter was born, still on medication": a parent's
@@ -372,6 +390,26 @@ public final class RuleAnalyzer implements Analyzer {
         int keep = Math.min(words.length, 5);
         String near = String.join(" ", java.util.Arrays.copyOfRange(words, words.length - keep, words.length));
         return NEGATION.matcher(near).find() && !HEDGE.matcher(near).find();
+    }
+
+    private static final Pattern CRYING_WORD = Pattern.compile("(?:cry|cries|cried|crying|scream|screams|screamed|screaming|sob|sobbing|sobbed|wail|wailing)\\b");
+    private static final Pattern CLAUSE_SUBJECT = Pattern.compile(
+            "\\b(?:(i|i'm|im|i am|i've|ive|i'd|id)|he|she|they|baby|lo|him|her|them|it|son|daughter|boy|girl|toddler|twins?)\\b");
+
+    /** "I cry in the car", "I'm so tired I cry at everything": the nearest subject in the clause is the writer. */
+    private static boolean writerIsTheOneCrying(String s, int at) {
+        String before = s.substring(Math.max(0, at - 60), at);
+        Matcher breaks = CLAUSE_BREAK.matcher(before);
+        int clauseStart = 0;
+        while (breaks.find()) {
+            clauseStart = breaks.end();
+        }
+        Matcher m = CLAUSE_SUBJECT.matcher(before.substring(clauseStart));
+        boolean writer = false;
+        while (m.find()) {
+            writer = m.group(1) != null;
+        }
+        return writer;
     }
 
     /** Where the last word of a match begins: a sign spread over sentences is also undone by "I never leave the engine on". */

@@ -188,6 +188,44 @@ class RuleFamiliesTest {
     }
 
     @Test
+    void theReadersOwnWordsReportedBackToThemAreTheirSignNotAdvice() {
+        Insight reported = read("you said you want to die and that its been like that since the baby came. i hear you.");
+        assertThat(reported.riskLevel()).isEqualTo(RiskLevel.URGENT);
+        assertThat(finding(reported, Theme.SELF_HARM).person()).isEqualTo(Person.OTHER);
+        // Advice to the reader stays advice.
+        assertThat(read("please don't kill yourself, you matter so much.").riskLevel()).isNotEqualTo(RiskLevel.URGENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "My best friend died by suicide last year and I still miss her.",
+            "We lost one of the lads from five-a-side to suicide two years ago.",
+            "Please say 'died by suicide' rather than 'committed suicide'.",
+            "The leaflet says it can cause suicidal thoughts in the first few weeks.",
+            "I asked my husband straight out last night if he's had any thoughts of hurting himself."})
+    void talkAboutSomeoneElsesSuicideOrAboutAskingIsNotAnyonesSign(String text) {
+        assertThat(read(text).riskLevel()).isNotEqualTo(RiskLevel.URGENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "i dont see myself making it to 30.",
+            "no one would notice if i was gone tbh.",
+            "I want to commit suicide.",
+            "every1 would b better off. im sorry",
+            "i just wouldnt mind not existing."})
+    void indirectWishesNotToBeAliveAreUrgent(String text) {
+        assertThat(read(text).riskLevel()).as(text).isEqualTo(RiskLevel.URGENT);
+    }
+
+    @Test
+    void theWritersOwnTearsAreNotTheBabysCrying() {
+        assertThat(read("I cry in the car every single morning after drop off.").has(Theme.INFANT_CRYING)).isFalse();
+        assertThat(read("She screams for hours every evening and nothing settles her.").has(Theme.INFANT_CRYING)).isTrue();
+        assertThat(read("I can't get him to stop crying, he has been going for hours.").has(Theme.INFANT_CRYING)).isTrue();
+    }
+
+    @Test
     void ordinaryHappyPostsAreNone() {
         Insight insight = read("He smiled at me for the first time today! Best feeling ever.");
         assertThat(insight.riskLevel()).isEqualTo(RiskLevel.NONE);
