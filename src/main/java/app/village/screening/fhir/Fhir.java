@@ -34,6 +34,15 @@ public class Fhir {
         return c;
     }
 
+    /**
+     * Builds the context in the background once the application is up, so neither start-up nor
+     * (usually) the first export waits for it.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread.ofVirtual().name("fhir-warm-up").start(this::context);
+    }
+
     public IParser json() {
         return context().newJsonParser();
     }
