@@ -20,9 +20,11 @@ public final class Interpretation {
         List<String> details = new ArrayList<>();
         List<String> next = new ArrayList<>();
         if (result.urgent()) {
-            next.add("Some of your answers are about hurting yourself or your baby. Please tell someone today: "
-                    + "your GP, midwife, health visitor or one of the helplines on this page. You are not in trouble for saying it, "
-                    + "and help is there.");
+            String about = result.reasonCodes().contains(PublishedRules.PBQ_SCALE4)
+                    ? "Some of your answers are about harming your baby."
+                    : "One of your answers is about thoughts of hurting yourself, or that you would be better off dead.";
+            next.add(about + " Please tell someone today: your GP, midwife, health visitor or one of the helplines on this page. "
+                    + "You are not in trouble for saying it, and help is there.");
         }
         if (!result.complete()) {
             int n = result.unanswered().size();

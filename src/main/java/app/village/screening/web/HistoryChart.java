@@ -22,7 +22,7 @@ record HistoryChart(String instrument, String title, String scaleLabel, int min,
     static final int WIDTH = 600;
     static final int HEIGHT = 240;
     static final int LEFT = 44;
-    static final int RIGHT = 16;
+    static final int RIGHT = 36;
     static final int TOP = 16;
     static final int BOTTOM = 40;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneOffset.UTC);

@@ -239,7 +239,7 @@ class ScoringRulesTest {
         assertThat(r.urgent()).isTrue();
         Reading reading = Interpretation.of(PHQ9, r);
         assertThat(reading.headline()).startsWith("We can't give a score");
-        assertThat(reading.nextSteps()).anySatisfy(s -> assertThat(s).contains("Please tell someone today"));
+        assertThat(reading.nextSteps()).anySatisfy(s -> assertThat(s).contains("thoughts of hurting yourself").contains("Please tell someone today"));
     }
 
     @Test
@@ -290,7 +290,7 @@ class ScoringRulesTest {
         assertThat(high.nextSteps()).contains(Interpretation.NOT_A_DIAGNOSIS);
         Reading pbq = Interpretation.of(PBQ, mothers(PBQ, all(PBQ, 0)));
         assertThat(pbq.headline()).contains("bonding with your baby may be difficult");
-        assertThat(pbq.nextSteps().getFirst()).contains("Please tell someone today");
+        assertThat(pbq.nextSteps().getFirst()).contains("harming your baby").contains("Please tell someone today");
         for (Instrument i : INSTRUMENTS.offered()) {
             for (int p = 0; p < 4; p++) {
                 Reading r = Interpretation.of(i, mothers(i, all(i, p)));
