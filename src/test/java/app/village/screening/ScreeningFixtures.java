@@ -19,7 +19,7 @@ public final class ScreeningFixtures {
     }
 
     public static Instruments instruments() {
-        return new Instruments(new ScreeningProperties(EPDS_WORDING, new ScreeningProperties.Epds(11, 13, 7, 11)));
+        return new Instruments(new ScreeningProperties(EPDS_WORDING, new ScreeningProperties.Epds(new ScreeningProperties.Mothers(11, 13), new ScreeningProperties.Fathers(7, 11))));
     }
 
     /** Answers by option position (0 = the first option as published), one per scored item in order. */

@@ -42,7 +42,7 @@ public class Instruments {
                 PublishedRules.PHQ9, PublishedRules.phq9(),
                 PublishedRules.GAD7, PublishedRules.gad7(),
                 PublishedRules.PBQ, PublishedRules.pbq(),
-                PublishedRules.EPDS, PublishedRules.epds(epds.mothers(), epds.fathers()));
+                PublishedRules.EPDS, PublishedRules.epds(epds.mothersCutOffs(), epds.fathersCutOffs()));
         Map<String, String> shortNames = Map.of(PublishedRules.PHQ9, "PHQ-9", PublishedRules.GAD7, "GAD-7",
                 PublishedRules.PBQ, "PBQ", PublishedRules.EPDS, "EPDS");
         for (String id : ORDER) {

@@ -48,8 +48,19 @@ public class FhirExport {
         this.instruments = instruments;
     }
 
-    /** Every shipped Questionnaire, the EPDS as structure only. */
+    private volatile String questionnaires;
+
+    /** Every shipped Questionnaire, the EPDS as structure only; built once, as they never change while running. */
     public String questionnaires() {
+        String built = questionnaires;
+        if (built == null) {
+            built = buildQuestionnaires();
+            questionnaires = built;
+        }
+        return built;
+    }
+
+    private String buildQuestionnaires() {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION).setTimestamp(new Date());
         for (Map.Entry<String, String> e : instruments.questionnaireJsonInOrder().entrySet()) {
             Questionnaire q = fhir.json().parseResource(Questionnaire.class, e.getValue());
