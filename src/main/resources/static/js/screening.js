@@ -56,9 +56,18 @@
 
   back.addEventListener('click', function () { show(current - 1, true); });
   next.addEventListener('click', function () { show(current + 1, true); });
-  // Answering moves on after a moment, so a tired thumb needs one tap per question; "Back" undoes it.
+  // A tap on an answer moves on after a moment, so a tired thumb needs one tap per question ("Back"
+  // undoes it). Only a pointer does this: arrow keys also change a radio group's choice, and a
+  // keyboard or screen-reader user must be free to look through the answers, then press "Next".
+  var lastPointer = 0;
+  var pointerQuestion = null;
+  form.addEventListener('pointerdown', function (event) {
+    pointerQuestion = event.target.closest('fieldset.question');
+    lastPointer = Date.now();
+  });
   form.addEventListener('change', function (event) {
     if (!narrow.matches || event.target.type !== 'radio') { return; }
+    if (event.target.closest('fieldset.question') !== pointerQuestion || Date.now() - lastPointer > 1500) { return; }
     var index = questions.indexOf(event.target.closest('fieldset.question'));
     if (index === current && current < questions.length - 1) {
       setTimeout(function () { if (current === index) { show(current + 1, true); } }, 350);

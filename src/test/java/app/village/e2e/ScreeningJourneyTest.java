@@ -110,7 +110,16 @@ class ScreeningJourneyTest {
             // "Back" returns to item 9 with its answer kept, "Next" goes on to the optional last question.
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Back")).click();
             assertThat(progress).hasText("Question 9 of 10");
-            assertThat(page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Several days").setExact(true))).isChecked();
+            Locator severalDays = page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Several days").setExact(true));
+            assertThat(severalDays).isChecked();
+            // Arrow keys look through the answers without moving on (only a tap moves on by itself).
+            severalDays.focus();
+            page.keyboard().press("ArrowDown");
+            assertThat(page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("More than half the days"))).isChecked();
+            page.waitForTimeout(800);
+            assertThat(progress).hasText("Question 9 of 10");
+            page.keyboard().press("ArrowUp");
+            assertThat(severalDays).isChecked();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next")).click();
             assertThat(progress).hasText("Question 10 of 10");
             page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Somewhat difficult")).check();
