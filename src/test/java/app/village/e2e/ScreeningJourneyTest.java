@@ -170,6 +170,23 @@ class ScreeningJourneyTest {
             String label = phq9.locator("svg.chart").getAttribute("aria-label");
             assertEquals(true, label.contains("2 results"), label);
             shot(page, "screening-04-history-chart");
+
+            // The EPDS with the operator's (here placeholder) wording: shown on the page, never in the FHIR export.
+            page.navigate(url("/screening/epds"));
+            assertThat(page.getByRole(AriaRole.GROUP)).hasCount(10);
+            List<Locator> epds = page.getByRole(AriaRole.GROUP).all();
+            for (Locator group : epds) {
+                group.getByRole(AriaRole.RADIO).first().check();
+            }
+            assertThat(epds.get(9)).containsText("Placeholder statement 10");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("See my result")).click();
+            // First options everywhere: 21 of 30, and item 10 above zero, so the crisis panel.
+            assertThat(page.locator("main")).containsText("Your score is 21 out of 30.");
+            assertThat(page.locator("#crisis-panel")).isVisible();
+            String fhir = page.request().get(url(page.getByRole(AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("Download for a clinician (FHIR)")).getAttribute("href"))).text();
+            assertEquals(true, fhir.contains("\"valueInteger\": 21"), fhir);
+            assertEquals(false, fhir.contains("Placeholder"), "operator wording must not leave in an export");
         }
     }
 

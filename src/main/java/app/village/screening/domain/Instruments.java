@@ -37,6 +37,7 @@ public class Instruments {
     private final Map<String, String> questionnaireJson = new LinkedHashMap<>();
 
     public Instruments(ScreeningProperties properties) {
+        long start = System.nanoTime();
         ScreeningProperties.Epds epds = properties.epds();
         Map<String, ScoringRules> rules = Map.of(
                 PublishedRules.PHQ9, PublishedRules.phq9(),
@@ -57,8 +58,9 @@ public class Instruments {
                 offered.put(id, QuestionnaireReader.withWording(structures.get(id), wording(Path.of(properties.epdsWording()))));
             }
         }
-        log.info("Screening instruments offered: {}{}", offered.keySet(),
-                offered.containsKey(PublishedRules.EPDS) ? "" : " (EPDS not offered: no wording file configured)");
+        log.info("Screening instruments offered: {}{}; read and checked in {} ms", offered.keySet(),
+                offered.containsKey(PublishedRules.EPDS) ? "" : " (EPDS not offered: no wording file configured)",
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The instruments a parent can take, in the order of the list page. */
