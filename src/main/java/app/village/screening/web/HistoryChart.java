@@ -48,7 +48,9 @@ record HistoryChart(String instrument, String title, String scaleLabel, int min,
             Screening s = scored.get(i);
             int score = s.result().main().score();
             int x = n == 1 ? LEFT + plotWidth() / 2 : LEFT + Math.round((float) i * plotWidth() / (n - 1));
-            points.add(new Point(x, y(score, min, max), score, SHORT.format(s.completedAt()), DAY.format(s.completedAt())));
+            // With many results only the first and last dates are written under the axis, so labels never overlap.
+            String label = n <= 6 || i == 0 || i == n - 1 ? SHORT.format(s.completedAt()) : "";
+            points.add(new Point(x, y(score, min, max), score, label, DAY.format(s.completedAt())));
         }
         CutOffResult cut = screenings.getLast().result().main().primaryCutOff().orElse(null);
         List<Row> rows = screenings.reversed().stream().map(s -> {

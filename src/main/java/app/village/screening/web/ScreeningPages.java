@@ -40,7 +40,8 @@ class ScreeningPages {
             PublishedRules.EPDS, new String[]{"Low mood and anxiety during pregnancy or after a birth, over the past 7 days. "
                     + "The questionnaire midwives and health visitors use most, for mothers and fathers.", "10 questions, about 3 minutes"},
             PublishedRules.PBQ, new String[]{"How you feel towards your baby: closeness, irritation, anxiety. "
-                    + "For any parent who wonders about the bond with their baby.", "25 statements, about 5 minutes"},
+                    + "Written for and tested with mothers; fathers and partners can take it, but its cut-offs were set for mothers.",
+                    "25 statements, about 5 minutes"},
             PublishedRules.PHQ9, new String[]{"Low mood and depression over the last 2 weeks, at any time of life.", "9 questions, about 2 minutes"},
             PublishedRules.GAD7, new String[]{"Worry and anxiety over the last 2 weeks.", "7 questions, about 2 minutes"});
 
