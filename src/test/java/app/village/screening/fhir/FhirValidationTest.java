@@ -106,6 +106,23 @@ class FhirValidationTest {
     }
 
     @Test
+    void anIncompleteScreeningIsAnInProgressResponseWithObservationsOnlyForTheScoresThatExist() {
+        Instrument epds = instruments.get("epds");
+        Map<String, String> answers = new java.util.LinkedHashMap<>(ScreeningFixtures.all(epds, 3));
+        answers.remove("epds-7");
+        String json = export.bundle(screening(epds, answers));
+        assertThat(errors(json)).isEmpty();
+        Bundle bundle = fhir.json().parseResource(Bundle.class, json);
+        assertThat(((QuestionnaireResponse) bundle.getEntryFirstRep().getResource()).getStatus())
+                .isEqualTo(QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
+        // The total is missing an item; EPDS-3A (items 3, 4, 5) is complete: 0 + 3 + 0.
+        assertThat(bundle.getEntry()).hasSize(2);
+        Observation anxiety = (Observation) bundle.getEntry().get(1).getResource();
+        assertThat(anxiety.getCode().getCoding()).anySatisfy(c -> assertThat(c.getCode()).isEqualTo("epds.anxiety-3a"));
+        assertThat(anxiety.getValueIntegerType().getValue()).isEqualTo(3);
+    }
+
+    @Test
     void theTotalsCarryTheirConfirmedLoincCodes() {
         Instrument phq9 = instruments.get("phq-9");
         Bundle bundle = export.toBundle(screening(phq9, ScreeningFixtures.all(phq9, 1)));
