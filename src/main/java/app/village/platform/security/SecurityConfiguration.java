@@ -42,7 +42,8 @@ class SecurityConfiguration {
     /** Reachable without signing in. Everything else needs an account. */
     private static final String[] PUBLIC = {
             "/", "/help", "/about", "/signin", "/signup", "/error", "/css/**", "/js/**", "/favicon.svg",
-            "/actuator/health/**", "/api/openapi/**", "/api/docs/**", "/swagger-ui/**"
+            "/actuator/health/**", "/api/openapi/**", "/api/docs/**", "/swagger-ui/**",
+            "/api/screenings/questionnaires"
     };
 
     @Bean
