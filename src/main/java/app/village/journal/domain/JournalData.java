@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +27,12 @@ public class JournalData implements PersonalDataContributor {
     private final CheckInRepository checkIns;
     private final EntryRepository entries;
     private final PreferenceRepository preferences;
-    private final CheckInService checkInService;
+    // Accounts collects every PersonalDataContributor, and check-ins read children from accounts:
+    // looked up on use, so neither needs the other to be built first.
+    private final ObjectProvider<CheckInService> checkInService;
 
     JournalData(CheckInRepository checkIns, EntryRepository entries, PreferenceRepository preferences,
-                CheckInService checkInService) {
+                ObjectProvider<CheckInService> checkInService) {
         this.checkIns = checkIns;
         this.entries = entries;
         this.preferences = preferences;
@@ -59,7 +62,7 @@ public class JournalData implements PersonalDataContributor {
     @Transactional(readOnly = true)
     public Export export(UUID memberId) {
         List<CheckIn> all = checkIns.between(memberId, null, LocalDate.of(9999, 12, 31));
-        Map<UUID, String> names = checkInService.childNames(memberId, all);
+        Map<UUID, String> names = checkInService.getObject().childNames(memberId, all);
         List<CheckInExport> days = new ArrayList<>(all.size());
         for (CheckIn c : all) {
             days.add(new CheckInExport(c.day(), c.mood(),
@@ -76,7 +79,7 @@ public class JournalData implements PersonalDataContributor {
     @Transactional(readOnly = true)
     public String checkInsCsv(UUID memberId) {
         List<CheckIn> all = checkIns.between(memberId, null, LocalDate.of(9999, 12, 31));
-        Map<UUID, String> names = new LinkedHashMap<>(checkInService.childNames(memberId, all));
+        Map<UUID, String> names = new LinkedHashMap<>(checkInService.getObject().childNames(memberId, all));
         names.keySet().removeIf(id -> all.stream().noneMatch(c -> c.closenessTo(id) != null));
         Csv csv = new Csv();
         List<String> header = new ArrayList<>(List.of("day", "mood"));

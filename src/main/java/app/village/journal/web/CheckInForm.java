@@ -1,6 +1,5 @@
 package app.village.journal.web;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -68,11 +67,7 @@ record CheckInForm(String day, String mood, Map<String, String> closeness, Strin
         return new CheckInDraft(day, mood, byChild, sleepHours, medication, note, version, timeZone);
     }
 
-    String closenessTo(UUID childId) {
+    public String closenessTo(UUID childId) {
         return closeness.getOrDefault(childId.toString(), "");
-    }
-
-    boolean isDay(LocalDate d) {
-        return d.toString().equals(day);
     }
 }
