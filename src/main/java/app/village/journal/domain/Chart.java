@@ -10,15 +10,39 @@ import java.util.List;
 public record Chart(String id, String title, List<Line> lines, List<Band> missed, List<Tick> yTicks, List<Tick> xTicks,
                     String summary) {
 
-    public static final int WIDTH = 640;
-    public static final int HEIGHT = 220;
-    public static final double LEFT = 34;
-    public static final double RIGHT = 630;
+    // Narrow on purpose: a phone shows it at about two thirds of its size, so labels stay readable.
+    public static final int WIDTH = 480;
+    public static final int HEIGHT = 210;
+    public static final double LEFT = 30;
+    public static final double RIGHT = 472;
     public static final double TOP = 10;
-    public static final double BOTTOM = 186;
+    public static final double BOTTOM = 176;
+    /** Where the day labels sit, below the missed-dose markers. */
+    public static final double X_LABELS = 204;
 
     public String viewBox() {
         return "0 0 " + WIDTH + " " + HEIGHT;
+    }
+
+    // The plot's edges, for the template.
+    public double left() {
+        return LEFT;
+    }
+
+    public double right() {
+        return RIGHT;
+    }
+
+    public double top() {
+        return TOP;
+    }
+
+    public double plotHeight() {
+        return BOTTOM - TOP;
+    }
+
+    public double labelsY() {
+        return X_LABELS;
     }
 
     /** A series: the SVG path ({@code M x y L x y ...}, broken where there is no data) and its dots. */
@@ -38,7 +62,7 @@ public record Chart(String id, String title, List<Line> lines, List<Band> missed
         /** The points of the marker triangle below the plot. */
         public String marker() {
             double cx = x + width / 2;
-            return fmt(cx - 5) + "," + fmt(BOTTOM + 12) + " " + fmt(cx + 5) + "," + fmt(BOTTOM + 12) + " " + fmt(cx) + ","
+            return fmt(cx - 6) + "," + fmt(BOTTOM + 14) + " " + fmt(cx + 6) + "," + fmt(BOTTOM + 14) + " " + fmt(cx) + ","
                     + fmt(BOTTOM + 3);
         }
     }

@@ -210,9 +210,9 @@ public final class ChartBuilder {
                 String name = series.size() > 1 ? ser.name() + ": " : "";
                 DateTimeFormatter when = weekly ? WITH_YEAR : SHORT;
                 String prefix = weekly ? "week of " : "";
-                said.add(name + (weekly ? "weekly averages from " : "from ") + PatternFinder.one(low) + " (" + prefix
-                        + lowAt.format(when) + ") to " + PatternFinder.one(high) + " (" + prefix + highAt.format(when)
-                        + "), on average " + PatternFinder.one(sum / count) + unit + ".");
+                said.add(name + (weekly ? "weekly averages from " : "from ") + label(low) + " (" + prefix
+                        + lowAt.format(when) + ") to " + label(high) + " (" + prefix + highAt.format(when)
+                        + "), on average " + label(sum / count) + unit + ".");
             }
         }
         List<Chart.Tick> yTicks = List.of(new Chart.Tick(y(0, max), "0"), new Chart.Tick(y(max / 2, max), label(max / 2)),
@@ -228,8 +228,10 @@ public final class ChartBuilder {
         return new Chart(id, title, List.copyOf(lines), missed, yTicks, List.copyOf(xTicks), summary);
     }
 
+    /** One decimal, without a trailing ".0": "7", "6.5". */
     private static String label(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : PatternFinder.one(v);
+        String one = PatternFinder.one(v);
+        return one.endsWith(".0") ? one.substring(0, one.length() - 2) : one;
     }
 
     private static ChartPage.Row dayRow(CheckIn c, List<UUID> rated) {

@@ -38,7 +38,7 @@ class ChartBuilderTest {
         assertThat(mood.lines().getFirst().path()).startsWith("M").doesNotContain(" M").contains(" L");
         assertThat(mood.missed()).hasSize(2).extracting(Chart.Band::label)
                 .containsExactly("Fri 27 Nov: dose missed", "Mon 30 Nov: dose missed");
-        assertThat(mood.summary()).isEqualTo("Mood: from 1.0 (26 Nov) to 7.0 (2 Dec), on average 4.0 out of 10.");
+        assertThat(mood.summary()).isEqualTo("Mood: from 1 (26 Nov) to 7 (2 Dec), on average 4 out of 10.");
         assertThat(page.rows()).hasSize(7);
         assertThat(page.rows().getFirst().when()).isEqualTo("Wed 2 Dec");
         assertThat(page.rows()).filteredOn(ChartPage.Row::missed).hasSize(2);
