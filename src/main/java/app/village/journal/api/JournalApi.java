@@ -41,6 +41,7 @@ import app.village.platform.InvalidInputException;
 import app.village.platform.NotFoundException;
 import app.village.understanding.InsightJson;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
@@ -67,8 +68,12 @@ class JournalApi {
      * "your baby" when there is none) to 0-10; {@code medication} is TAKEN, MISSED or
      * NOT_ON_MEDICATION; {@code version} guards an edit against one made meanwhile.
      */
-    record CheckInRequest(JsonNode mood, Map<String, JsonNode> closeness, JsonNode sleepHours, String medication, String note,
-                          Integer version, String timeZone) {
+    record CheckInRequest(@Schema(type = "integer", minimum = "0", maximum = "10", example = "6") JsonNode mood,
+                          @Schema(type = "object", example = "{\"00000000-0000-0000-0000-000000000000\": 8}") Map<String, JsonNode> closeness,
+                          @Schema(type = "number", minimum = "0", maximum = "24", example = "6.5") JsonNode sleepHours,
+                          @Schema(allowableValues = {"TAKEN", "MISSED", "NOT_ON_MEDICATION"}) String medication,
+                          @Schema(maxLength = 2000) String note, Integer version,
+                          @Schema(example = "Europe/London") String timeZone) {
     }
 
     record CheckInJson(LocalDate day, int mood, Map<UUID, Integer> closeness, BigDecimal sleepHours, String medication,

@@ -8,7 +8,9 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import app.village.accounts.MemberDirectory;
 import app.village.journal.SupportRequested;
@@ -35,9 +37,12 @@ public class EntryService {
     private final ObjectProvider<Analyzer> analyzer;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     EntryService(EntryRepository entries, PreferenceRepository preferences, MemberDirectory members,
-                 ObjectProvider<Analyzer> analyzer, ApplicationEventPublisher events, Clock clock) {
+                 ObjectProvider<Analyzer> analyzer, ApplicationEventPublisher events, Clock clock,
+                 PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.entries = entries;
         this.preferences = preferences;
         this.members = members;
@@ -101,29 +106,33 @@ public class EntryService {
         return new Listing(more ? found.subList(0, PAGE_SIZE) : found, q, page, more);
     }
 
-    /** Reads the entry now (synchronously, nothing stored) and says what was heard in plain words. */
-    @Transactional(readOnly = true)
+    /**
+     * Reads the entry now (synchronously, nothing stored) and says what was heard in plain words.
+     * Outside any transaction: the first reading loads the model, and no connection waits on it.
+     */
     public Heard understand(UUID memberId, UUID id) {
-        Entry entry = get(memberId, id);
-        return read(memberId, entry);
+        return read(memberId, get(memberId, id));
     }
 
     /**
      * The writer asks a moderator to reach out. The entry is read again here, so the risk level
-     * sent is the server's own; a second request for the same version is not sent twice.
+     * sent is the server's own; a second request for the same version is not sent twice. The
+     * request and its event are stored in one transaction (the event registry's), after reading.
      *
      * @return true when the request was new
      */
-    @Transactional
     public boolean requestSupport(UUID memberId, UUID id) {
         Entry entry = get(memberId, id);
         Heard heard = read(memberId, entry);
-        Instant at = clock.instant();
-        if (!preferences.recordSupportRequest(memberId, id, entry.version(), at)) {
-            return false;
-        }
-        events.publishEvent(new SupportRequested(memberId, heard.riskLevel(), heard.reasonCodes(), at));
-        return true;
+        Boolean fresh = transactions.execute(status -> {
+            Instant at = clock.instant();
+            if (!preferences.recordSupportRequest(memberId, id, entry.version(), at)) {
+                return false;
+            }
+            events.publishEvent(new SupportRequested(memberId, heard.riskLevel(), heard.reasonCodes(), at));
+            return true;
+        });
+        return Boolean.TRUE.equals(fresh);
     }
 
     private Heard read(UUID memberId, Entry entry) {

@@ -56,6 +56,7 @@ class CheckInController {
         model.addAttribute("today", today.orElse(null));
         model.addAttribute("patterns", trends.patterns(user.id(), now.today()));
         model.addAttribute("recent", entries.list(user.id(), null, 1).entries().stream().limit(3).toList());
+        model.addAttribute("zone", now.zone());
         if (today.isEmpty() || now.smallHours()) {
             // Just after midnight the form asks which day is meant, even when today already has a check-in.
             form(user, now, now.smallHours() ? CheckInForm.blank("") : CheckInForm.blank(now.today().toString()), null, model);

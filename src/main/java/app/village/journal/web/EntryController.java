@@ -6,12 +6,14 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.village.accounts.VillageUser;
+import app.village.journal.domain.CheckInService;
 import app.village.journal.domain.Entry;
 import app.village.journal.domain.EntryService;
 import app.village.journal.domain.Heard;
@@ -27,11 +29,19 @@ import jakarta.servlet.http.HttpServletResponse;
 class EntryController {
 
     private final EntryService entries;
+    private final CheckInService checkIns;
     private final CrisisHelp crisisHelp;
 
-    EntryController(EntryService entries, CrisisHelp crisisHelp) {
+    EntryController(EntryService entries, CheckInService checkIns, CrisisHelp crisisHelp) {
         this.entries = entries;
+        this.checkIns = checkIns;
         this.crisisHelp = crisisHelp;
+    }
+
+    /** Times are shown in the member's own zone. */
+    @ModelAttribute("zone")
+    java.time.ZoneId zone(@AuthenticationPrincipal VillageUser user) {
+        return user == null ? java.time.ZoneOffset.UTC : checkIns.zone(user.id(), null);
     }
 
     @GetMapping("/journal/entries")
