@@ -179,6 +179,23 @@ class JournalBrowserTest {
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("All time")).click();
             assertThat(page.locator("#chart-mood svg .line circle")).hasCount(7);
+
+            // An entry, found again by search, and what Village hears in it: for the writer alone.
+            page.navigate(url("/journal/entries/new"));
+            page.getByLabel("Your entry").fill("I don't feel close to him yet and I cry most evenings.\n\nThe walk helped a little.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save entry")).click();
+            assertThat(page.locator(".story p")).hasText(new String[]{"I don't feel close to him yet and I cry most evenings.",
+                    "The walk helped a little."});
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("What does Village hear in this?")).click();
+            Locator heard = page.getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("What we heard"));
+            assertThat(heard).containsText("not a diagnosis");
+            assertThat(heard.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ask a moderator to reach out to me")))
+                    .isVisible();
+            shot(page, "journal-04-what-we-heard");
+            page.navigate(url("/journal/entries"));
+            page.getByLabel("Search your entries").fill("crying");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+            assertThat(page.locator("article.entry-card")).hasCount(1);
             assertThat(problems).as("console errors (a CSP violation would show here)").isEmpty();
         }
     }

@@ -69,6 +69,35 @@ class JournalPagesTest {
         assertThat(edit).contains("Change a check-in").contains("name=\"version\" value=\"1\"").contains("value=\"6.5\"");
     }
 
+    /** A real zone where it is now about one in the morning, whatever the time of the test run. */
+    private static String zoneAtOneInTheMorning() {
+        int utcHour = java.time.ZonedDateTime.now(ZoneOffset.UTC).getHour();
+        int offset = Math.floorMod(1 - utcHour, 24);
+        if (offset > 14) {
+            offset -= 24;
+        }
+        // IANA's Etc zones count the other way round: Etc/GMT-5 is five hours ahead of UTC.
+        return offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+    }
+
+    @Test
+    void justAfterMidnightTheFormAsksWhichDayIsMeant() throws Exception {
+        TestMembers.Created ann = members.mother();
+        String zone = zoneAtOneInTheMorning();
+        LocalDate localToday = LocalDate.now(java.time.ZoneId.of(zone));
+        String home = page(ann, "/journal?tz=" + zone);
+        assertThat(home).contains("It is just after midnight").contains("<option value=\"\" selected=\"selected\">Choose the day</option>")
+                .contains("value=\"" + localToday.minusDays(1) + "\">Yesterday, ");
+        String refused = mvc.perform(post("/journal/check-in").with(user(ann.user())).with(csrf())
+                        .param("day", "").param("mood", "4").param("timeZone", zone))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Choose the day this check-in is for.");
+        mvc.perform(post("/journal/check-in").with(user(ann.user())).with(csrf())
+                        .param("day", localToday.minusDays(1).toString()).param("mood", "4").param("timeZone", zone))
+                .andExpect(status().is3xxRedirection());
+        assertThat(checkIns.find(ann.id(), localToday.minusDays(1))).isPresent();
+    }
+
     @Test
     void theChartsPageDrawsEveryRangeWithMissedDosesAndATable() throws Exception {
         TestMembers.Created ann = members.mother();
