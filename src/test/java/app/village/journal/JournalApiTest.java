@@ -107,6 +107,16 @@ class JournalApiTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.closeness['" + sam.id() + "']").value(9))
                 .andExpect(jsonPath("$.closeness['" + noor.id() + "']").value(4));
+        // Noor leaves the profile: an edit of that day no longer asks about her, and keeps what was said.
+        accounts.removeChild(ann.id(), noor.id());
+        mvc.perform(json(put("/api/journal/check-ins/" + TODAY.minusDays(1)), ann,
+                        checkIn(6, "\"closeness\":{\"" + sam.id() + "\":7}")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.closeness['" + sam.id() + "']").value(7))
+                .andExpect(jsonPath("$.closeness['" + noor.id() + "']").value(4));
+        mvc.perform(json(put("/api/journal/check-ins/" + TODAY.minusDays(1)), ann,
+                        checkIn(6, "\"closeness\":{\"" + noor.id() + "\":1}")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("closeness"));
         // "your baby" is not on this profile, so it is refused rather than stored under no one.
         mvc.perform(json(put("/api/journal/check-ins/" + TODAY), ann, checkIn(5, "\"closeness\":{\"" + BABY + "\":9}")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("closeness"));

@@ -139,7 +139,8 @@ public class CheckInService {
             int expected = current.or(() -> checkIns.lockVersion(memberId, day)).orElseThrow();
             if (draft.version() != null && draft.version() != expected) {
                 CheckIn stored = checkIns.find(memberId, day).orElseThrow();
-                if (sameAnswers(stored, mood, closeness, sleep, medication, note)) {
+                Set<UUID> asked = rated(memberId).stream().map(Rated::id).collect(Collectors.toSet());
+                if (sameAnswers(stored, asked, mood, closeness, sleep, medication, note)) {
                     // The same edit sent twice (a double tap, a retry): already saved, nothing to refuse.
                     return new Saved(stored, false);
                 }
@@ -148,7 +149,15 @@ public class CheckInService {
             }
             checkIns.update(memberId, day, expected, mood, sleep, medication, note, at).orElseThrow();
         }
-        checkIns.replaceCloseness(checkIns.idOf(memberId, day), closeness);
+        List<Closeness> kept = new ArrayList<>(closeness);
+        if (!created) {
+            // A child since removed from the profile is no longer asked about; what was said about them stays.
+            Set<UUID> asked = rated(memberId).stream().map(Rated::id).collect(Collectors.toSet());
+            checkIns.find(memberId, day).orElseThrow().closeness().stream()
+                    .filter(c -> !asked.contains(c.childId())).forEach(kept::add);
+            kept.sort(java.util.Comparator.comparing(Closeness::childId));
+        }
+        checkIns.replaceCloseness(checkIns.idOf(memberId, day), kept);
         return new Saved(checkIns.find(memberId, day).orElseThrow(), created);
     }
 
@@ -159,9 +168,10 @@ public class CheckInService {
         }
     }
 
-    private static boolean sameAnswers(CheckIn stored, int mood, List<Closeness> closeness, BigDecimal sleep,
+    private static boolean sameAnswers(CheckIn stored, Set<UUID> asked, int mood, List<Closeness> closeness, BigDecimal sleep,
                                        Medication medication, String note) {
-        return stored.mood() == mood && stored.closeness().equals(closeness) && stored.medication() == medication
+        List<Closeness> storedAsked = stored.closeness().stream().filter(c -> asked.contains(c.childId())).toList();
+        return stored.mood() == mood && storedAsked.equals(closeness) && stored.medication() == medication
                 && java.util.Objects.equals(stored.note(), note)
                 && (stored.sleepHours() == null ? sleep == null : sleep != null && stored.sleepHours().compareTo(sleep) == 0);
     }
