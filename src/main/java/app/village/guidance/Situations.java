@@ -1,0 +1,25 @@
+package app.village.guidance;
+
+import java.util.Comparator;
+import java.util.List;
+
+import app.village.understanding.Evidence;
+import app.village.understanding.Insight;
+import app.village.understanding.ThemeFinding;
+
+/** Builds situations from what the understanding of a post heard. */
+public final class Situations {
+
+    private Situations() {
+    }
+
+    /** The situation a post shows: its themes (surest first) with their sentences, the child's age, the writer and the risk. */
+    public static Situation of(Insight insight) {
+        List<Concern> concerns = insight.themes().stream()
+                .sorted(Comparator.comparingDouble(ThemeFinding::confidence).reversed())
+                .map(t -> new Concern(t.theme(), t.person(), t.evidence().stream().map(Evidence::text).toList()))
+                .toList();
+        return new Situation(concerns, insight.childAgeMonths(), insight.writerRole(), insight.riskLevel(), null,
+                Situation.Origin.POST);
+    }
+}
