@@ -19,7 +19,7 @@ public interface Guidance {
     /**
      * The best few guides for the situation, at most {@code limit}, each with its reason. Deterministic.
      * When the risk is high or urgent, or a concern is about harm or psychosis, the guide on getting
-     * urgent help always comes first.
+     * urgent help always comes first, in addition to the {@code limit} others.
      */
     List<Suggestion> suggestFor(Situation situation, int limit);
 

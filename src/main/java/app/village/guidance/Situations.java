@@ -15,11 +15,16 @@ public final class Situations {
 
     /** The situation a post shows: its themes (surest first) with their sentences, the child's age, the writer and the risk. */
     public static Situation of(Insight insight) {
+        return of(insight, null);
+    }
+
+    /** The same, where the parent's country is known (an ISO 3166 code, or null). */
+    public static Situation of(Insight insight, String country) {
         List<Concern> concerns = insight.themes().stream()
                 .sorted(Comparator.comparingDouble(ThemeFinding::confidence).reversed())
                 .map(t -> new Concern(t.theme(), t.person(), t.evidence().stream().map(Evidence::text).toList()))
                 .toList();
-        return new Situation(concerns, insight.childAgeMonths(), insight.writerRole(), insight.riskLevel(), null,
+        return new Situation(concerns, insight.childAgeMonths(), insight.writerRole(), insight.riskLevel(), country,
                 Situation.Origin.POST);
     }
 }

@@ -31,8 +31,8 @@ import app.village.understanding.WriterRole;
  *       {@value #SUPPORTER_BONUS}) for the partner's concerns and {@value #WRONG_AUDIENCE} for the writer's own;</li>
  *   <li>a guide written for particular parents (fathers, say) gains {@value #ROLE_BONUS} when the person
  *       struggling is one, and counts {@value #WRONG_ROLE} when they are known to be someone else;</li>
- *   <li>a guide outside the child's age range is never offered; one written for a narrower range that fits gains
- *       {@value #AGE_BONUS}; one for another country counts half;</li>
+ *   <li>a guide outside the child's age range is never offered, nor one about another country's services (or any
+ *       country's, when the country is unknown); one written for a narrower age range that fits gains {@value #AGE_BONUS};</li>
  *   <li>each concern already served by a chosen guide counts half as much for the next one.</li>
  * </ul>
  * High or urgent risk, or any concern of self-harm, harm to the child or psychosis, puts the guide on
@@ -60,16 +60,19 @@ public final class Matching {
     public List<Suggestion> suggest(Situation situation, int limit) {
         Wording wording = new Wording(situation);
         List<Suggestion> chosen = new ArrayList<>();
-        if (isUrgent(situation)) {
+        boolean urgent = isUrgent(situation);
+        if (urgent) {
             chosen.add(new Suggestion(library.urgentHelp().summary(), wording.urgent(), Double.POSITIVE_INFINITY));
         }
         Map<Theme, Integer> covered = new EnumMap<>(Theme.class);
         List<Guide> candidates = new ArrayList<>(library.guides().stream()
                 .filter(g -> !g.slug().equals(GuideLibrary.URGENT_HELP))
                 .filter(g -> fitsAge(g.summary(), situation.childAgeMonths()))
+                .filter(g -> fitsCountry(g.summary(), situation.country()))
                 .sorted(Comparator.comparing(Guide::slug))
                 .toList());
-        while (chosen.size() < limit && !candidates.isEmpty()) {
+        // The guide on urgent help comes on top of the guides asked for, never instead of one of them.
+        while (chosen.size() < limit + (urgent ? 1 : 0) && !candidates.isEmpty()) {
             Scored best = null;
             for (Guide guide : candidates) {
                 Scored scored = score(guide, situation, covered);
@@ -116,9 +119,7 @@ public final class Matching {
         if (total > 0 && situation.childAgeMonths() != null && g.maxAgeMonths() - g.minAgeMonths() < FULL_RANGE) {
             total += AGE_BONUS;
         }
-        if (situation.country() != null && !g.countries().isEmpty() && !g.countries().contains(situation.country())) {
-            total /= 2;
-        }
+
         List<Concern> served = parts.stream().sorted(Comparator.comparingDouble(Part::points).reversed())
                 .map(Part::concern).toList();
         return new Scored(guide, total, served);
@@ -154,6 +155,11 @@ public final class Matching {
             };
             case CHILD, OTHER -> Set.of();
         };
+    }
+
+    /** A guide about one country's services is offered only where that country is known to be the parent's. */
+    private static boolean fitsCountry(GuideSummary g, String country) {
+        return g.countries().isEmpty() || (country != null && g.countries().contains(country));
     }
 
     private static boolean fitsAge(GuideSummary g, Integer age) {

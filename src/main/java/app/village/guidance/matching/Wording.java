@@ -45,23 +45,24 @@ final class Wording {
             Map.entry(Theme.HARM_TO_CHILD, "being afraid of harming {child}"),
             Map.entry(Theme.PSYCHOSIS_SIGNS, "experiences that need a doctor soon")));
 
+    /** What the partner is living with, said after "your husband" (or wife, partner...). */
     private static final Map<Theme, String> PARTNER = new EnumMap<>(Map.ofEntries(
-            Map.entry(Theme.BONDING_DIFFICULTY, "your {partner} finding it hard to bond with {child}"),
-            Map.entry(Theme.PERINATAL_DEPRESSION, "your {partner} feeling low"),
-            Map.entry(Theme.ANXIETY, "your {partner}'s worry"),
-            Map.entry(Theme.INTRUSIVE_THOUGHTS, "your {partner}'s frightening thoughts"),
-            Map.entry(Theme.SEPARATION_DISTRESS, "your {partner} finding goodbyes hard"),
-            Map.entry(Theme.PARENTAL_GUILT, "your {partner} feeling guilty"),
-            Map.entry(Theme.RELATIONSHIP_STRAIN, "the strain between you and your {partner}"),
-            Map.entry(Theme.REGRET_OR_REJECTION, "the hard things your {partner} says about {child}"),
-            Map.entry(Theme.ANGER_IRRITABILITY, "your {partner}'s anger"),
-            Map.entry(Theme.ISOLATION, "your {partner} feeling alone"),
-            Map.entry(Theme.WORK_PRESSURE, "your {partner}'s long working hours"),
-            Map.entry(Theme.SLEEP_DEPRIVATION, "your {partner}'s exhaustion"),
-            Map.entry(Theme.MEDICATION, "your {partner}'s medication"),
-            Map.entry(Theme.SELF_HARM, "your {partner}'s thoughts of self-harm"),
-            Map.entry(Theme.HARM_TO_CHILD, "your fear for {child}'s safety with your {partner}"),
-            Map.entry(Theme.PSYCHOSIS_SIGNS, "what is happening to your {partner}, which needs a doctor soon")));
+            Map.entry(Theme.BONDING_DIFFICULTY, "finding it hard to bond with {child}"),
+            Map.entry(Theme.PERINATAL_DEPRESSION, "feeling low"),
+            Map.entry(Theme.ANXIETY, "worrying all the time"),
+            Map.entry(Theme.INTRUSIVE_THOUGHTS, "having frightening thoughts"),
+            Map.entry(Theme.SEPARATION_DISTRESS, "finding goodbyes hard"),
+            Map.entry(Theme.PARENTAL_GUILT, "feeling guilty"),
+            Map.entry(Theme.RELATIONSHIP_STRAIN, "and the strain between you"),
+            Map.entry(Theme.REGRET_OR_REJECTION, "saying hard things about {child}"),
+            Map.entry(Theme.ANGER_IRRITABILITY, "being angry"),
+            Map.entry(Theme.ISOLATION, "feeling alone"),
+            Map.entry(Theme.WORK_PRESSURE, "working long hours"),
+            Map.entry(Theme.SLEEP_DEPRIVATION, "being exhausted"),
+            Map.entry(Theme.MEDICATION, "taking medication"),
+            Map.entry(Theme.SELF_HARM, "having thoughts of self-harm"),
+            Map.entry(Theme.HARM_TO_CHILD, "and your fear for {child}'s safety"),
+            Map.entry(Theme.PSYCHOSIS_SIGNS, "needing a doctor soon")));
 
     private static final Map<Theme, String> CHILD = new EnumMap<>(Map.ofEntries(
             Map.entry(Theme.INFANT_CRYING, "{child} crying so much"),
@@ -74,6 +75,7 @@ final class Wording {
     private final String partnerWord;
     private final String partnerPossessive;
     private final String child;
+    private boolean childNamed;
 
     Wording(Situation situation) {
         this.situation = situation;
@@ -92,12 +94,20 @@ final class Wording {
         List<Concern> named = concerns.stream().limit(2).toList();
         StringBuilder about = new StringBuilder();
         boolean partnerNamed = false;
+        childNamed = false;
         for (int i = 0; i < named.size(); i++) {
-            String phrase = phrase(named.get(i), partnerNamed);
-            partnerNamed |= phrase.contains("your " + partnerWord);
+            Concern concern = named.get(i);
+            String phrase = phrase(concern, partnerNamed);
             if (i > 0) {
                 about.append(" and ");
             }
+            if (concern.person() == Person.PARTNER && PARTNER.containsKey(concern.theme()) && !isCryingInArms(concern)) {
+                // "your husband saying hard things about your baby and finding it hard to bond with the baby"
+                about.append(partnerNamed ? "" : "your " + partnerWord + " ");
+                phrase = phrase.startsWith("and ") ? phrase.substring(4) : phrase;
+                partnerNamed = true;
+            }
+            partnerNamed |= phrase.contains("your " + partnerWord);
             about.append(phrase);
         }
         return switch (situation.origin()) {
@@ -109,8 +119,10 @@ final class Wording {
 
     /** The reason the guide on urgent help comes first. */
     String urgent() {
-        boolean aboutPartner = situation.concerns().stream()
-                .anyMatch(c -> c.person() == Person.PARTNER && Matching.URGENT_THEMES.contains(c.theme()));
+        List<Concern> urgentConcerns = situation.concerns().stream().filter(c -> Matching.URGENT_THEMES.contains(c.theme())).toList();
+        List<Concern> basis = urgentConcerns.isEmpty() ? situation.concerns() : urgentConcerns;
+        long partner = basis.stream().filter(c -> c.person() == Person.PARTNER).count();
+        boolean aboutPartner = !basis.isEmpty() && partner * 2 > basis.size();
         return switch (situation.origin()) {
             case POST -> aboutPartner
                     ? "Because some of what you wrote about your " + partnerWord + " worries us, here is how to get help quickly."
@@ -120,10 +132,14 @@ final class Wording {
         };
     }
 
+    private boolean isCryingInArms(Concern concern) {
+        return concern.theme() == Theme.INFANT_CRYING && concern.evidence().stream()
+                .anyMatch(e -> PARTNER_WORD.matcher(e).find() && HOLDING.matcher(e).find());
+    }
+
     private String phrase(Concern concern, boolean partnerAlreadyNamed) {
-        if (concern.theme() == Theme.INFANT_CRYING && concern.evidence().stream()
-                .anyMatch(e -> PARTNER_WORD.matcher(e).find() && HOLDING.matcher(e).find())) {
-            return child + " crying in " + (partnerAlreadyNamed ? partnerPossessive : "your " + partnerWord + "'s") + " arms";
+        if (isCryingInArms(concern)) {
+            return child() + " crying in " + (partnerAlreadyNamed ? partnerPossessive : "your " + partnerWord + "'s") + " arms";
         }
         String template = switch (concern.person()) {
             case WRITER -> WRITER.get(concern.theme());
@@ -135,7 +151,15 @@ final class Wording {
             template = concern.person() == Person.PARTNER ? "your {partner} and " + concern.theme().plainWords()
                     : WRITER.getOrDefault(concern.theme(), concern.theme().plainWords());
         }
-        return template.replace("{partner}", partnerWord).replace("{child}", child);
+        String phrase = template.replace("{partner}", partnerWord);
+        return phrase.contains("{child}") ? phrase.replace("{child}", child()) : phrase;
+    }
+
+    /** "your baby" the first time, "the baby" after, so a reason does not repeat itself. */
+    private String child() {
+        String words = childNamed && child.equals("your baby") ? "the baby" : child;
+        childNamed = true;
+        return words;
     }
 
     private static String partnerWord(List<Concern> concerns) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,9 @@ import app.village.understanding.Readings;
 
 /**
  * "What might help", under a post for its writer only (the community shows notes to the writer
- * alone): the guides matched to what the post was heard to say, each with its reason.
+ * alone): the guides matched to what the post was heard to say, each with its reason. The country,
+ * which decides whether guides about one country's services fit, is the browser's language region
+ * (en-GB, en-US, en-AU); nothing about it is stored.
  */
 @Component
 @Order(20)
@@ -33,8 +36,9 @@ class GuidanceNotes implements StoryNotes {
 
     @Override
     public Optional<Note> forWriter(UUID postId) {
-        return readings.ofPost(postId).map(Situations::of).map(guidance::suggestFor).filter(s -> !s.isEmpty())
-                .map(GuidanceNotes::note);
+        String country = Countries.of(LocaleContextHolder.getLocale());
+        return readings.ofPost(postId).map(insight -> Situations.of(insight, country)).map(guidance::suggestFor)
+                .filter(s -> !s.isEmpty()).map(GuidanceNotes::note);
     }
 
     private static Note note(List<Suggestion> suggestions) {

@@ -101,11 +101,12 @@ class GuideApi {
     @Operation(summary = "The guides that fit a situation, each with the reason in plain words",
             description = """
                     Send what is known: themes (codes, or objects with code and person: writer, partner, child or other),
-                    the child's age in months, the writer's role, the risk level (none to urgent), an ISO country code,
+                    the child's age in months, the writer's role, the risk level (none to urgent), an ISO country code
+                    (by default the region of Accept-Language; guides about one country's services need it),
                     how many guides (1 to 5, default 3) and the context (screening for a questionnaire result).
                     High or urgent risk always brings the guide on urgent help first. Nothing is stored.""")
     @PostMapping("/api/guides/suggest")
-    Suggestions suggest(@RequestBody SuggestRequest request) {
+    Suggestions suggest(@RequestBody SuggestRequest request, java.util.Locale locale) {
         List<Concern> concerns = concerns(request.themes());
         Integer age = request.childAgeMonths();
         if (age != null && (age < 0 || age > 216)) {
@@ -113,7 +114,7 @@ class GuideApi {
         }
         WriterRole role = role(request.role());
         RiskLevel risk = risk(request.risk());
-        String country = country(request.country());
+        String country = request.country() == null ? Countries.of(locale) : country(request.country());
         int limit = request.limit() == null ? 3 : request.limit();
         if (limit < 1 || limit > 5) {
             throw new InvalidInputException("limit", "Ask for between 1 and 5 guides.");
