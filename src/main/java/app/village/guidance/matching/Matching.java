@@ -42,7 +42,7 @@ public final class Matching {
 
     static final double MAIN_THEME = 6;
     static final double OTHER_THEME = 3;
-    static final double SUPPORTER_BONUS = 2;
+    static final double SUPPORTER_BONUS = 3;
     static final double WRONG_AUDIENCE = 0.4;
     static final double ROLE_BONUS = 2;
     static final double WRONG_ROLE = 0.3;
