@@ -5,7 +5,11 @@ import java.util.List;
 
 import app.village.understanding.Evidence;
 import app.village.understanding.Insight;
+import app.village.understanding.Person;
+import app.village.understanding.RiskLevel;
+import app.village.understanding.Theme;
 import app.village.understanding.ThemeFinding;
+import app.village.understanding.WriterRole;
 
 /** Builds situations from what the understanding of a post heard. */
 public final class Situations {
@@ -26,5 +30,17 @@ public final class Situations {
                 .toList();
         return new Situation(concerns, insight.childAgeMonths(), insight.writerRole(), insight.riskLevel(), country,
                 Situation.Origin.POST);
+    }
+
+    /**
+     * The situation a questionnaire result shows, for the parent who answered it: for example
+     * {@code perinatal_depression} for an EPDS or PHQ-9 above its cut-off, {@code anxiety} for GAD-7 or the
+     * EPDS anxiety items, {@code bonding_difficulty} (and {@code regret_or_rejection} for the rejection scale)
+     * for the PBQ, {@code self_harm} for any answer about harming oneself, with the risk the result carries.
+     */
+    public static Situation fromScreening(List<Theme> themes, WriterRole role, Integer childAgeMonths, RiskLevel risk,
+                                          String country) {
+        return new Situation(themes.stream().map(t -> Concern.of(t, Person.WRITER)).toList(), childAgeMonths, role, risk,
+                country, Situation.Origin.SCREENING);
     }
 }

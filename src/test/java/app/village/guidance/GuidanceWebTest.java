@@ -197,6 +197,22 @@ class GuidanceWebTest {
         suggest(many + "]}").andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("themes"));
     }
 
+    @Autowired org.thymeleaf.ITemplateEngine templates;
+    @Autowired Guidance guidance;
+
+    @Test
+    void otherPagesCanShowSuggestionsThroughTheLibrarysFragment() {
+        var webApp = org.thymeleaf.web.servlet.JakartaServletWebApplication.buildApplication(new org.springframework.mock.web.MockServletContext());
+        var context = new org.thymeleaf.context.WebContext(webApp.buildExchange(new org.springframework.mock.web.MockHttpServletRequest(),
+                new org.springframework.mock.web.MockHttpServletResponse()));
+        context.setVariable("list", guidance.suggestFor(Situations.fromScreening(java.util.List.of(app.village.understanding.Theme.BONDING_DIFFICULTY),
+                app.village.understanding.WriterRole.MOTHER, 3, app.village.understanding.RiskLevel.MODERATE, null)));
+        String html = templates.process("guidance/library", java.util.Set.of("suggestions"), context);
+        assertThat(html).contains("What might help").contains("href=\"/guides/building-a-bond-when-you-feel-nothing\"")
+                .contains("Because your answers touched on not feeling the closeness you hoped for with your baby.")
+                .doesNotContain("Guides: what helps");
+    }
+
     // ---- under a post, for its writer ----------------------------------------------------------
 
     @Test
