@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import app.village.guidance.GuideSummary;
@@ -39,15 +38,36 @@ public final class LibraryGuidance implements Guidance {
         return library.guides().stream().map(Guide::summary).toList();
     }
 
+    /**
+     * Words are matched anywhere in a guide (so "bond" finds "bonding"); a guide must hold at least half of
+     * the words asked for, and ranks by how many it holds, a word in the title counting most. Common small
+     * words are ignored, so a question typed as a sentence still finds its guides.
+     */
     @Override
     public List<GuideSummary> search(String text, Theme theme) {
         List<String> words = words(text);
-        Function<Guide, Long> titleHits = g -> words.stream().filter(w -> g.summary().title().toLowerCase(Locale.ROOT).contains(w)).count();
+        int needed = (words.size() + 1) / 2;
+        record Hit(Guide guide, int matched, int score) {
+        }
         return library.guides().stream()
                 .filter(g -> theme == null || g.summary().themes().contains(theme))
-                .filter(g -> words.stream().allMatch(haystacks.get(g.slug())::contains))
-                .sorted(Comparator.comparing(titleHits).reversed())
-                .map(Guide::summary)
+                .map(g -> {
+                    String title = g.summary().title().toLowerCase(Locale.ROOT);
+                    String summary = g.summary().summary().toLowerCase(Locale.ROOT);
+                    String haystack = haystacks.get(g.slug());
+                    int matched = 0;
+                    int score = 0;
+                    for (String w : words) {
+                        if (haystack.contains(w)) {
+                            matched++;
+                            score += title.contains(w) ? 3 : summary.contains(w) ? 2 : 1;
+                        }
+                    }
+                    return new Hit(g, matched, score);
+                })
+                .filter(h -> h.matched() >= needed)
+                .sorted(Comparator.comparingInt(Hit::score).reversed())
+                .map(h -> h.guide().summary())
                 .toList();
     }
 
@@ -64,12 +84,16 @@ public final class LibraryGuidance implements Guidance {
         return matching.suggest(situation, limit);
     }
 
+    private static final java.util.Set<String> SMALL_WORDS = java.util.Set.of("a", "an", "and", "are", "as", "at", "be", "but",
+            "by", "can", "do", "for", "from", "get", "has", "have", "how", "i", "if", "in", "is", "it", "me", "my", "of", "on",
+            "or", "our", "so", "that", "the", "to", "we", "what", "when", "with", "you", "your");
+
     static List<String> words(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> w.length() >= 2).distinct().limit(12).toList();
+                .filter(w -> w.length() >= 2 && !SMALL_WORDS.contains(w)).distinct().limit(12).toList();
     }
 
     private static String haystack(Guide guide) {
