@@ -116,6 +116,46 @@ class MatchingTest {
     }
 
     @Test
+    void horrifyingIntrusiveThoughtsGetTheGuideThatSaysTheyAreCommonAndWhenTheyAreNot() {
+        List<Suggestion> s = suggest("""
+                Every time I carry my 7 week old down the stairs I picture myself dropping him and it horrifies me. \
+                I would never hurt him but the thoughts keep coming and I am too ashamed to tell anyone.""", WriterRole.MOTHER);
+        assertThat(slugs(s)).contains("intrusive-thoughts-are-common");
+        if (s.get(0).guide().slug().equals("when-to-get-urgent-help")) {
+            // Distressing intrusive thoughts are high risk in the taxonomy: urgent help first, the explanation next.
+            assertThat(slugs(s).get(1)).isEqualTo("intrusive-thoughts-are-common");
+        } else {
+            assertThat(slugs(s).get(0)).isEqualTo("intrusive-thoughts-are-common");
+        }
+    }
+
+    @Test
+    void angerAtANewbornsCryingGetsTheSafeWayToStepAway() {
+        List<Suggestion> s = suggest("""
+                My 6 week old daughter screams every evening for hours and nothing works. Last night I got so angry \
+                with her crying that I shouted at her and had to leave the room.""", WriterRole.MOTHER);
+        assertThat(slugs(s)).contains("stepping-away-safely-when-the-crying-is-too-much");
+        assertThat(slugs(s)).containsAnyOf("the-period-of-purple-crying", "anger-and-losing-patience");
+    }
+
+    @Test
+    void aFrighteningBirthGetsTheGuideOnBirthTrauma() {
+        List<Suggestion> s = suggest("""
+                My son's birth was terrifying. It ended in an emergency c-section and I keep having flashbacks to the \
+                operating theatre. I can't even drive past the hospital.""", WriterRole.MOTHER);
+        assertThat(slugs(s).get(0)).isEqualTo("after-a-frightening-birth");
+        assertThat(s.get(0).reason()).contains("a hard birth");
+    }
+
+    @Test
+    void aPartnerWhoWatchedTheBirthGetsTheGuideForPartners() {
+        List<Suggestion> s = suggest("""
+                I'm the dad. Watching my wife haemorrhage after the birth was the most frightening thing I have ever \
+                seen and I keep having flashbacks to it at night.""", WriterRole.FATHER);
+        assertThat(slugs(s).get(0)).isEqualTo("when-you-watched-a-hard-birth");
+    }
+
+    @Test
     void thoughtsOfSelfHarmAlwaysBringUrgentHelpFirst() {
         List<Suggestion> s = suggest("""
                 I can't do this anymore. Since the baby came I have been thinking that everyone would be better \

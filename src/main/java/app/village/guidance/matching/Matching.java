@@ -33,6 +33,8 @@ import app.village.understanding.WriterRole;
  *       struggling is one, and counts {@value #WRONG_ROLE} when they are known to be someone else;</li>
  *   <li>a guide outside the child's age range is never offered, nor one about another country's services (or any
  *       country's, when the country is unknown); one written for a narrower age range that fits gains {@value #AGE_BONUS};</li>
+ *   <li>the concern the text shows most surely (the first) counts {@value #FIRST_CONCERN} times, the second once,
+ *       later ones {@value #LATER_CONCERN}; a theme counts once per guide, for the concern it fits best;</li>
  *   <li>each concern already served by a chosen guide counts half as much for the next one.</li>
  * </ul>
  * High or urgent risk, or any concern of self-harm, harm to the child or psychosis, puts the guide on
@@ -47,6 +49,8 @@ public final class Matching {
     static final double ROLE_BONUS = 2;
     static final double WRONG_ROLE = 0.3;
     static final double AGE_BONUS = 1;
+    static final double FIRST_CONCERN = 1.5;
+    static final double LATER_CONCERN = 0.75;
     static final double MINIMUM = 2.5;
     static final Set<Theme> URGENT_THEMES = EnumSet.of(Theme.SELF_HARM, Theme.HARM_TO_CHILD, Theme.PSYCHOSIS_SIGNS);
     private static final int FULL_RANGE = 216;
@@ -103,8 +107,11 @@ public final class Matching {
 
     private static Scored score(Guide guide, Situation situation, Map<Theme, Integer> covered) {
         GuideSummary g = guide.summary();
-        List<Part> parts = new ArrayList<>();
-        for (Concern concern : situation.concerns()) {
+        // Each theme counts once per guide, for the concern it fits best (the writer's or the partner's).
+        Map<Theme, Part> best = new EnumMap<>(Theme.class);
+        List<Concern> concerns = situation.concerns();
+        for (int i = 0; i < concerns.size(); i++) {
+            Concern concern = concerns.get(i);
             int index = g.themes().indexOf(concern.theme());
             if (index < 0) {
                 continue;
@@ -112,15 +119,16 @@ public final class Matching {
             double points = index == 0 ? MAIN_THEME : OTHER_THEME;
             points = audience(points, g.audience(), concern.person());
             points = role(points, guide.parents(), strugglerRoles(concern.person(), situation.writerRole()));
+            points *= i == 0 ? FIRST_CONCERN : i == 1 ? 1 : LATER_CONCERN;
             points /= 1 + covered.getOrDefault(concern.theme(), 0);
-            parts.add(new Part(concern, points));
+            Part part = new Part(concern, points);
+            best.merge(concern.theme(), part, (a, b) -> b.points() > a.points() ? b : a);
         }
-        double total = parts.stream().mapToDouble(Part::points).sum();
+        double total = best.values().stream().mapToDouble(Part::points).sum();
         if (total > 0 && situation.childAgeMonths() != null && g.maxAgeMonths() - g.minAgeMonths() < FULL_RANGE) {
             total += AGE_BONUS;
         }
-
-        List<Concern> served = parts.stream().sorted(Comparator.comparingDouble(Part::points).reversed())
+        List<Concern> served = best.values().stream().sorted(Comparator.comparingDouble(Part::points).reversed())
                 .map(Part::concern).toList();
         return new Scored(guide, total, served);
     }

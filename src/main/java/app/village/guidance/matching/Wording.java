@@ -60,6 +60,8 @@ final class Wording {
             Map.entry(Theme.WORK_PRESSURE, "working long hours"),
             Map.entry(Theme.SLEEP_DEPRIVATION, "being exhausted"),
             Map.entry(Theme.MEDICATION, "taking medication"),
+            Map.entry(Theme.BIRTH_TRAUMA, "going through a hard birth"),
+            Map.entry(Theme.FEEDING, "and feeding"),
             Map.entry(Theme.SELF_HARM, "having thoughts of self-harm"),
             Map.entry(Theme.HARM_TO_CHILD, "and your fear for {child}'s safety"),
             Map.entry(Theme.PSYCHOSIS_SIGNS, "needing a doctor soon")));
@@ -155,9 +157,9 @@ final class Wording {
         return phrase.contains("{child}") ? phrase.replace("{child}", child()) : phrase;
     }
 
-    /** "your baby" the first time, "the baby" after, so a reason does not repeat itself. */
+    /** "your baby" (or toddler) the first time, "the baby" (or "your little one") after, so a reason does not repeat itself. */
     private String child() {
-        String words = childNamed && child.equals("your baby") ? "the baby" : child;
+        String words = !childNamed ? child : child.equals("your baby") ? "the baby" : "your little one";
         childNamed = true;
         return words;
     }
