@@ -95,6 +95,14 @@ class GuidanceWebTest {
     }
 
     @Test
+    void theUrgentHelpGuideHasNumbersToTapOnAPhone() throws Exception {
+        mvc.perform(get("/guides/when-to-get-urgent-help")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<a href=\"tel:116123\">116 123</a>")))
+                .andExpect(content().string(containsString("href=\"tel:999\" class=\"strong\">999</a>")))
+                .andExpect(content().string(containsString("href=\"/help\"")));
+    }
+
+    @Test
     void anUnknownOrMalformedGuideIsNotFound() throws Exception {
         mvc.perform(get("/guides/no-such-guide")).andExpect(status().isNotFound());
         mvc.perform(get("/guides/The-Period")).andExpect(status().isNotFound());

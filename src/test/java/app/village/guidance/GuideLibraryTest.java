@@ -168,7 +168,7 @@ class GuideLibraryTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"[a](http://example.org/)", "[a](javascript:alert(1))", "[a](//evil.example/)", "[a](/guides/no-such-guide)",
-            "[a](/admin/roles)", "[a](https://exa%20mple.org)", "[a](<https://exa mple.org>)"})
+            "[a](/admin/roles)", "[a](https://exa%20mple.org)", "[a](<https://exa mple.org>)", "[a](<tel:116 123>)", "[a](tel:call-me)"})
     void aMalformedOrUnknownLinkInTheBodyIsRefused(String link) {
         assertThatThrownBy(() -> library("badlink.md", guide(GOOD_FRONT, "See " + link + ".")))
                 .isInstanceOf(InvalidGuideException.class).hasMessageContaining("badlink.md");

@@ -31,7 +31,7 @@ public record Block(String kind, int level, List<Span> spans, List<List<Span>> i
     }
 
     /**
-     * A run of text with its emphasis; {@code href} is set for a link (an https address or a path inside Village).
+     * A run of text with its emphasis; {@code href} is set for a link (an https address, a path inside Village or a telephone number).
      */
     public record Span(String text, boolean strong, boolean emphasis, String href) {
 
@@ -41,6 +41,10 @@ public record Block(String kind, int level, List<Span> spans, List<List<Span>> i
 
         public boolean external() {
             return href != null && href.startsWith("https://");
+        }
+
+        public boolean phone() {
+            return href != null && href.startsWith("tel:");
         }
     }
 }

@@ -6,12 +6,15 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The links a guide may carry: a well-formed https address with a real host name, or a path inside
- * Village. Plain http, other schemes, spaces and fragments of markup are refused.
+ * The links a guide may carry: a well-formed https address with a real host name, a path inside
+ * Village, or a telephone number ({@code tel:116123}). Plain http, other schemes, spaces and
+ * fragments of markup are refused.
  */
 final class GuideLinks {
 
     private static final Pattern SITE_PATH = Pattern.compile("/[a-z0-9/_-]*(#[a-z0-9_-]+)?");
+    /** A telephone number to call from a phone: digits only, an optional leading +. */
+    private static final Pattern PHONE = Pattern.compile("tel:\\+?[0-9]{3,15}");
     private static final Pattern HOST = Pattern.compile("([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}");
 
     private GuideLinks() {
@@ -20,6 +23,12 @@ final class GuideLinks {
     static void check(String file, String link) {
         if (link == null || link.isBlank()) {
             throw new InvalidGuideException(file, "has an empty link");
+        }
+        if (link.startsWith("tel:")) {
+            if (!PHONE.matcher(link).matches()) {
+                throw new InvalidGuideException(file, "has a malformed telephone link (digits only, as tel:116123): " + link);
+            }
+            return;
         }
         if (link.startsWith("/")) {
             if (link.startsWith("//") || !SITE_PATH.matcher(link).matches()) {
