@@ -172,6 +172,14 @@ class GuidanceWebTest {
                 .andExpect(jsonPath("$.suggestions[*].guide.slug").value(hasItem("talking-to-a-gp-or-health-visitor")));
     }
 
+    @Test
+    void theApiIsDocumented() throws Exception {
+        mvc.perform(get("/api/openapi")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/guides/suggest'].post.summary").value(containsString("fit a situation")))
+                .andExpect(jsonPath("$.paths['/api/guides/suggest'].post.parameters").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/guides/{slug}'].get").exists());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{}|themes",

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +35,7 @@ class GuidanceNotes implements StoryNotes {
 
     @Override
     public Optional<Note> forWriter(UUID postId) {
-        String country = Countries.of(LocaleContextHolder.getLocale());
+        String country = Countries.ofCurrentRequest();
         return readings.ofPost(postId).map(insight -> Situations.of(insight, country)).map(guidance::suggestFor)
                 .filter(s -> !s.isEmpty()).map(GuidanceNotes::note);
     }

@@ -106,7 +106,7 @@ class GuideApi {
                     how many guides (1 to 5, default 3) and the context (screening for a questionnaire result).
                     High or urgent risk always brings the guide on urgent help first. Nothing is stored.""")
     @PostMapping("/api/guides/suggest")
-    Suggestions suggest(@RequestBody SuggestRequest request, java.util.Locale locale) {
+    Suggestions suggest(@RequestBody SuggestRequest request, jakarta.servlet.http.HttpServletRequest http) {
         List<Concern> concerns = concerns(request.themes());
         Integer age = request.childAgeMonths();
         if (age != null && (age < 0 || age > 216)) {
@@ -114,7 +114,7 @@ class GuideApi {
         }
         WriterRole role = role(request.role());
         RiskLevel risk = risk(request.risk());
-        String country = request.country() == null ? Countries.of(locale) : country(request.country());
+        String country = request.country() == null ? Countries.of(http) : country(request.country());
         int limit = request.limit() == null ? 3 : request.limit();
         if (limit < 1 || limit > 5) {
             throw new InvalidInputException("limit", "Ask for between 1 and 5 guides.");
