@@ -30,6 +30,21 @@ public record InsightJson(String id, Writer writer, String subject, Child child,
     public record Risk(String level, List<ReasonJson> reasons) {
     }
 
+    /** The insight this JSON was made from: the inverse of {@link #of}. */
+    public Insight toInsight() {
+        return new Insight(WriterRole.ofCode(writer.role()), writer.given(), Subject.ofCode(subject),
+                child.ageMonths(), evidence(child.evidence()),
+                themes.stream().map(t -> new ThemeFinding(Theme.ofCode(t.code()), Person.ofCode(t.person()), t.confidence(),
+                        t.evidence().stream().map(InsightJson::evidence).toList())).toList(),
+                RiskLevel.ofCode(risk.level()),
+                risk.reasons().stream().map(r -> new RiskReason(r.code(), Person.ofCode(r.person()), evidence(r.evidence()))).toList(),
+                analyser);
+    }
+
+    private static Evidence evidence(EvidenceJson e) {
+        return e == null ? null : new Evidence(e.text(), e.start(), e.end(), e.field());
+    }
+
     public static InsightJson of(String id, Insight insight) {
         return new InsightJson(id,
                 new Writer(insight.writerRole().code(), insight.writerRoleGiven()),

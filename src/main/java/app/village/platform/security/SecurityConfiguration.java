@@ -78,6 +78,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/accounts").permitAll()
+                        // The guides are Village's own general information, open to anyone who needs them.
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/guides", "/guides/**", "/api/guides", "/api/guides/**").permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/guides/suggest").permitAll()
                         .requestMatchers("/admin/**", "/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * module's work; the help link is on every page already.
  */
 @Component
+@org.springframework.core.annotation.Order(10) // first among the notes: what was heard, then what might help
 class WhatWeHeard implements StoryNotes {
 
     private final InsightStore store;
