@@ -6,5 +6,5 @@
  * baby) is announced with {@link app.village.screening.ScreeningCompleted}, and the crisis panel
  * is shown on the result.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Screening", allowedDependencies = {"platform", "accounts", "safety"})
+@org.springframework.modulith.ApplicationModule(displayName = "Screening", allowedDependencies = {"platform", "accounts", "safety", "guidance", "understanding"})
 package app.village.screening;

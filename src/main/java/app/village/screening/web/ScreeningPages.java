@@ -47,10 +47,12 @@ class ScreeningPages {
 
     private final ScreeningService screenings;
     private final CrisisHelp crisisHelp;
+    private final GuidesAfterScreening guides;
 
-    ScreeningPages(ScreeningService screenings, CrisisHelp crisisHelp) {
+    ScreeningPages(ScreeningService screenings, CrisisHelp crisisHelp, GuidesAfterScreening guides) {
         this.screenings = screenings;
         this.crisisHelp = crisisHelp;
+        this.guides = guides;
     }
 
     @GetMapping("/screening")
@@ -108,6 +110,7 @@ class ScreeningPages {
         if (s.result().urgent()) {
             model.addAttribute("crisis", crisisHelp.panelFor(request));
         }
+        model.addAttribute("guideSuggestions", guides.suggestFor(s.result(), user.familyRole()));
         return "screening/result";
     }
 

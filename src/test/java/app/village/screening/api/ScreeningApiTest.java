@@ -209,7 +209,10 @@ class ScreeningApiTest {
         mvc.perform(get(location).with(user(ann.user())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Your score is 14 out of 21 (moderate).")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("guidance-after-screening")))
+                // After a GAD-7 over its cut-off, guides about anxiety come with their reasons.
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("What might help")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"/guides/")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsStringIgnoringCase("anxi")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("crisis-panel"))));
         mvc.perform(get("/screening/history").with(user(ann.user())))
                 .andExpect(status().isOk())
