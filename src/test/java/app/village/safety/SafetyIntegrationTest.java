@@ -127,13 +127,14 @@ class SafetyIntegrationTest {
         assertThat(writerPage).contains("Your post is waiting for a moderator").contains("You did nothing wrong")
                 .contains("988").contains(SafetyTexts.HELD_TITLE);
         assertThat(page(ann, "/feed", "en-US")).contains(post.id().toString());
+        assertThat(JSON.readTree(page(ann, "/api/posts/" + post.id(), "en-US")).path("post").path("hidden").asString()).isEqualTo("held");
 
         QueueItem item = items(post.id()).getFirst();
         TestMembers.Created mod = members.withRole("MODERATOR");
         Moderation.Detail detail = moderation.open(mod.user(), item.id());
         assertThat(detail.held()).isTrue();
         assertThat(detail.bodyPieces()).anySatisfy(p -> assertThat(p.reason()).isEqualTo("harm_to_child"));
-        assertThat(actions(item.id())).contains("VIEW_HELD");
+        assertThat(actions(item.id())).containsSubsequence("HOLD", "VIEW_HELD");
         assertThat(jdbc.sql("SELECT count(*) FROM safety_audit WHERE action = 'HOLD' AND subject_id = ?").param(post.id())
                 .query(Long.class).single()).isEqualTo(1);
         // A moderator reads it too, and may restore it.

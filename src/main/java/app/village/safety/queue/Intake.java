@@ -67,13 +67,9 @@ public class Intake implements SafetySignals {
         Decision decision = policy.decide(e.riskLevel(), reasons, privateText);
         List<String> stored = reasons.stream().map(Reason::stored).toList();
         Instant now = clock.instant();
-        boolean held = decision.hold() && stories.hide(e.subjectKind(), e.subjectId(), true);
-        if (held) {
-            audit.record(null, "HOLD", null, e.subjectKind(), e.subjectId(), "visible", "held",
-                    "reasons " + String.join(",", e.reasonCodes()), now);
-        }
         assessments.save(new AssessmentRepository.Assessment(e.subjectKind(), e.subjectId(), e.postId(), e.authorId(),
                 e.textVersion(), e.riskLevel(), stored, decision.hold(), privateText, now));
+        UUID itemId = null;
         if (decision.queue()) {
             String key = "READING:" + e.subjectKind() + ":" + e.subjectId() + ":v" + e.textVersion();
             Optional<UUID> id = queue.insert("READING", key, e.subjectKind(), e.subjectId(), e.postId(), e.authorId(), e.riskLevel(),
@@ -83,6 +79,11 @@ public class Intake implements SafetySignals {
             } else {
                 log.info("Queued {} {} at level {} as item {}", e.subjectKind(), e.subjectId(), e.riskLevel().code(), id.get());
             }
+            itemId = id.orElseGet(() -> queue.openReading(e.subjectKind(), e.subjectId()).orElse(null));
+        }
+        if (decision.hold() && stories.hide(e.subjectKind(), e.subjectId(), true)) {
+            audit.record(null, "HOLD", itemId, e.subjectKind(), e.subjectId(), "visible", "held",
+                    "reasons " + String.join(",", e.reasonCodes()), now);
         }
         return decision;
     }

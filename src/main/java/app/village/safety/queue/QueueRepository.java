@@ -60,6 +60,11 @@ class QueueRepository {
                 .update();
     }
 
+    Optional<UUID> openReading(String subjectKind, UUID subjectId) {
+        return jdbc.sql("SELECT id FROM safety_items WHERE source = 'READING' AND status = 'OPEN' AND subject_kind = ? AND subject_id = ?")
+                .params(subjectKind, subjectId).query(UUID.class).optional();
+    }
+
     Optional<QueueItem> find(UUID id) {
         return jdbc.sql("SELECT * FROM safety_items WHERE id = ?").param(id).query(QueueRepository::item).optional();
     }
