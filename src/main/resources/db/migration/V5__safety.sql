@@ -2,6 +2,13 @@
 -- private supportive messages and the append-only audit trail. Member, post and reply ids refer to
 -- other modules by id only (no foreign keys across module boundaries).
 
+-- The country a member chose for crisis help ("Always show me ... first" on Need help now?).
+CREATE TABLE safety_member_country (
+    member_id UUID        PRIMARY KEY,
+    country   TEXT        NOT NULL CHECK (country ~ '^[A-Z]{2,4}$'),
+    chosen_at TIMESTAMPTZ NOT NULL
+);
+
 -- The policy's decision for the latest reading of a post or reply: what its writer is shown.
 CREATE TABLE safety_assessments (
     subject_kind TEXT        NOT NULL CHECK (subject_kind IN ('POST', 'REPLY')),

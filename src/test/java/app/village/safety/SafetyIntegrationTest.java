@@ -108,6 +108,23 @@ class SafetyIntegrationTest {
     }
 
     @Test
+    void aMembersChosenCountryComesBeforeTheirBrowsersLanguage() throws Exception {
+        TestMembers.Created ann = members.mother();
+        Post post = publish(ann, SafetyTexts.URGENT_TITLE, SafetyTexts.URGENT_SELF_HARM, "PRIVATE");
+        eventually(() -> assessed(post.id()));
+        assertThat(page(ann, "/posts/" + post.id(), "en-US")).contains("data-country=\"US\"");
+        mvc.perform(post("/help/country").with(user(ann.user())).with(csrf()).param("country", "nz"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(ann, "/posts/" + post.id(), "en-US")).contains("data-country=\"NZ\"");
+        assertThat(page(ann, "/help", "en-US")).contains("data-country=\"NZ\"");
+        // An explicit choice on the page still wins, and nonsense is refused without changing anything.
+        assertThat(page(ann, "/posts/" + post.id() + "?country=IE", "en-US")).contains("data-country=\"IE\"");
+        mvc.perform(post("/help/country").with(user(ann.user())).with(csrf()).param("country", "<script>"))
+                .andExpect(status().isBadRequest());
+        assertThat(page(ann, "/help", "en-US")).contains("data-country=\"NZ\"");
+    }
+
+    @Test
     void harmToTheChildIsHeldHiddenFromOtherParentsEverywhereAndTheWriterIsToldWhy() throws Exception {
         TestMembers.Created ann = members.mother();
         TestMembers.Created bob = members.father();
@@ -258,6 +275,10 @@ class SafetyIntegrationTest {
         // The private message: the writer reads it, nobody else does.
         String inbox = mvc.perform(get("/api/safety/messages").with(user(ann.user()))).andReturn().getResponse().getContentAsString();
         assertThat(inbox).contains("Thinking of you tonight.");
+        JsonNode export = JSON.readTree(mvc.perform(get("/api/me/export").with(user(ann.user()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).path("safety");
+        assertThat(export.path("messagesFromModerators").toString()).contains("Thinking of you tonight.");
+        assertThat(export.path("readingsOfYourTexts").toString()).contains(post.id().toString()).contains("high");
         TestMembers.Created other = members.father();
         assertThat(mvc.perform(get("/api/safety/messages").with(user(other.user()))).andReturn().getResponse().getContentAsString())
                 .doesNotContain("Thinking of you tonight.");

@@ -50,6 +50,11 @@ class AssessmentRepository {
                 .params(postId, authorId).query(AssessmentRepository::assessment).list();
     }
 
+    List<Assessment> byAuthor(UUID authorId) {
+        return jdbc.sql("SELECT * FROM safety_assessments WHERE author_id = ? ORDER BY decided_at").param(authorId)
+                .query(AssessmentRepository::assessment).list();
+    }
+
     void forgetAuthor(UUID authorId) {
         jdbc.sql("UPDATE safety_assessments SET author_id = NULL WHERE author_id = ?").param(authorId).update();
     }

@@ -18,10 +18,14 @@ class SafetyListener {
     private final AssessmentRepository assessments;
     private final MessageRepository messages;
 
-    SafetyListener(Intake intake, AssessmentRepository assessments, MessageRepository messages) {
+    private final app.village.safety.crisis.ChosenCountries countries;
+
+    SafetyListener(Intake intake, AssessmentRepository assessments, MessageRepository messages,
+                   app.village.safety.crisis.ChosenCountries countries) {
         this.intake = intake;
         this.assessments = assessments;
         this.messages = messages;
+        this.countries = countries;
     }
 
     @ApplicationModuleListener
@@ -39,5 +43,6 @@ class SafetyListener {
     void on(AccountErased event) {
         messages.deleteFor(event.memberId());
         assessments.forgetAuthor(event.memberId());
+        countries.forget(event.memberId());
     }
 }
