@@ -2,7 +2,10 @@ package app.village.community;
 
 import java.util.UUID;
 
-/** Writing to the community on a member's behalf, for modules that seed content (the demo data). */
+/**
+ * The community for other modules: writing on a member's behalf (the demo data, a moderator's reply), reading
+ * texts to understand them, and holding or hiding them for safety.
+ */
 public interface Stories {
 
     /** Publishes a post; the same submission key publishes once. Returns the post's id. */
@@ -16,6 +19,26 @@ public interface Stories {
 
     /** A reply's text, with its thread's title. */
     java.util.Optional<StoryText> replyText(UUID replyId);
+
+    /** Who can read a post, or empty when it does not exist. */
+    java.util.Optional<Visibility> postVisibility(UUID postId);
+
+    /**
+     * Hides a post or reply ({@code kind} {@code POST} or {@code REPLY}) from everyone but its writer and the
+     * moderators: {@code held} when the safety policy holds it for review, otherwise a moderator hid it.
+     * Publishes {@link PostHidden}. Returns false when it was hidden already.
+     */
+    boolean hide(String kind, UUID id, boolean held);
+
+    /** Shows a hidden post or reply again; publishes {@link PostRestored}. Returns false when it was not hidden. */
+    boolean restore(String kind, UUID id);
+
+    /** Whether a post or reply is hidden now, or empty when it does not exist. */
+    java.util.Optional<Hidden> hiddenState(String kind, UUID id);
+
+    /** @param held hidden automatically for review rather than by a moderator */
+    record Hidden(boolean hidden, boolean held) {
+    }
 
     /** Post ids in id order after the given one (null for the start), a page at a time, for re-reading everything. */
     java.util.List<UUID> postIds(UUID after, int limit);

@@ -30,7 +30,7 @@ import app.village.community.PostDraft;
 import app.village.community.Stories;
 import app.village.support.TestMembers;
 import app.village.support.VillageIntegrationTest;
-import app.village.understanding.Readings;
+import app.village.understanding.Insights;
 
 /** The library pages, the JSON API, bad input, and "what might help" under a post, for its writer only. */
 @VillageIntegrationTest
@@ -42,7 +42,7 @@ class GuidanceWebTest {
     @Autowired MockMvc mvc;
     @Autowired TestMembers members;
     @Autowired Stories stories;
-    @Autowired Readings readings;
+    @Autowired Insights readings;
 
     private ResultActions suggest(String json) throws Exception {
         return mvc.perform(post("/api/guides/suggest").contentType(MediaType.APPLICATION_JSON).content(json));

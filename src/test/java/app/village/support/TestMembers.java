@@ -46,4 +46,14 @@ public class TestMembers {
     public Created father() {
         return create("FATHER");
     }
+
+    /** A new member with an extra role ({@code MODERATOR}, {@code ADMIN}), granted as the operator's command does. */
+    public Created withRole(String role) {
+        Created created = create("MOTHER");
+        accounts.grant(null, created.email(), role);
+        java.util.Set<app.village.accounts.Role> roles = java.util.EnumSet.copyOf(created.member().roles());
+        roles.add(app.village.accounts.Role.valueOf(role));
+        Member m = created.member();
+        return new Created(new Member(m.id(), m.handle(), m.familyRole(), roles), created.email());
+    }
 }

@@ -61,12 +61,12 @@ public class AccountRepository {
     }
 
     public Optional<MemberRecord> findByEmail(String email) {
-        return jdbc.sql("SELECT * FROM members WHERE email_key = ?").param(emailKey(email))
+        return jdbc.sql("SELECT m.*, " + ROLES + " FROM members m WHERE email_key = ?").param(emailKey(email))
                 .query(this::member).optional();
     }
 
     public Optional<MemberRecord> findById(UUID id) {
-        return jdbc.sql("SELECT * FROM members WHERE id = ?").param(id).query(this::member).optional();
+        return jdbc.sql("SELECT m.*, " + ROLES + " FROM members m WHERE id = ?").param(id).query(this::member).optional();
     }
 
     Map<UUID, String> handles(Collection<UUID> ids) {
@@ -130,20 +130,24 @@ public class AccountRepository {
     }
 
     List<MemberRecord> withRole(Role role) {
-        return jdbc.sql("SELECT m.* FROM members m JOIN member_roles r ON r.member_id = m.id WHERE r.role = ? ORDER BY m.handle_key")
+        return jdbc.sql("SELECT m.*, " + ROLES + " FROM members m JOIN member_roles r ON r.member_id = m.id WHERE r.role = ? ORDER BY m.handle_key")
                 .param(role.name()).query(this::member).list();
     }
 
+    /**
+     * The member's roles in the same row. Reading them with a second query from inside the row mapper took a
+     * second pooled connection while holding the first: ten sign-ins at once held all ten and waited for an
+     * eleventh for ever (SafetyLoadTest found it).
+     */
+    private static final String ROLES = "ARRAY(SELECT role FROM member_roles x WHERE x.member_id = m.id) AS role_names";
+
     private MemberRecord member(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        return new MemberRecord(id, rs.getString("email"), rs.getString("password_hash"), rs.getString("handle"),
-                FamilyRole.valueOf(rs.getString("family_role")), roles(id), rs.getTimestamp("created_at").toInstant());
-    }
-
-    private Set<Role> roles(UUID id) {
-        List<String> names = jdbc.sql("SELECT role FROM member_roles WHERE member_id = ?").param(id).query(String.class).list();
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        names.forEach(n -> roles.add(Role.valueOf(n)));
-        return roles;
+        for (String name : (String[]) rs.getArray("role_names").getArray()) {
+            roles.add(Role.valueOf(name));
+        }
+        return new MemberRecord(id, rs.getString("email"), rs.getString("password_hash"), rs.getString("handle"),
+                FamilyRole.valueOf(rs.getString("family_role")), roles, rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -50,12 +50,13 @@ class CommunityApi {
     record PostRequest(String title, String body, String visibility, UUID childId, Integer childAgeMonths, Integer version) {
     }
 
+    /** @param hidden null unless the post is hidden: {@code held} (waiting for a moderator) or {@code moderator} */
     record PostJson(UUID id, String title, String body, String visibility, Integer childAgeMonths, String authorHandle,
-                    boolean mine, int version, Instant createdAt, Instant editedAt) {
+                    boolean mine, int version, Instant createdAt, Instant editedAt, String hidden) {
     }
 
     record ReplyJson(UUID id, UUID postId, String body, String authorHandle, boolean mine, int version,
-                     Instant createdAt, Instant editedAt) {
+                     Instant createdAt, Instant editedAt, String hidden) {
     }
 
     record ThreadJson(PostJson post, List<ReplyJson> replies, Map<ReactionKind, Integer> reactions,
@@ -194,10 +195,15 @@ class CommunityApi {
 
     private static PostJson json(Post p, String handle, boolean mine) {
         return new PostJson(p.id(), p.title(), p.body(), p.visibility().name(), p.childAgeMonths(), handle, mine,
-                p.version(), p.createdAt(), p.editedAt());
+                p.version(), p.createdAt(), p.editedAt(), hidden(p.hiddenReason()));
     }
 
     private static ReplyJson json(Reply r, String handle, boolean mine) {
-        return new ReplyJson(r.id(), r.postId(), r.body(), handle, mine, r.version(), r.createdAt(), r.editedAt());
+        return new ReplyJson(r.id(), r.postId(), r.body(), handle, mine, r.version(), r.createdAt(), r.editedAt(),
+                hidden(r.hiddenReason()));
+    }
+
+    private static String hidden(String reason) {
+        return reason == null ? null : reason.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -16,9 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.village.accounts.ChildProfile;
 import app.village.accounts.MemberDirectory;
+import app.village.accounts.Role;
 import app.village.community.ContentReported;
 import app.village.community.PostDeleted;
 import app.village.community.PostEdited;
+import app.village.community.PostHidden;
+import app.village.community.PostRestored;
 import app.village.community.PostDraft;
 import app.village.community.PostPublished;
 import app.village.community.Stories;
@@ -104,7 +107,7 @@ public class CommunityService implements Stories {
         Integer age = childAge(author, draft);
         Instant now = clock.instant();
         UUID key = draft.submissionKey() == null ? UUID.randomUUID() : draft.submissionKey();
-        Post candidate = new Post(UUID.randomUUID(), author, title, body, visibility, age, 0, now, null);
+        Post candidate = new Post(UUID.randomUUID(), author, title, body, visibility, age, 0, now, null, null, null);
         UUID id = posts.insertOnce(candidate, key);
         if (id.equals(candidate.id())) {
             engagement.follow(id, author, now);
@@ -157,7 +160,10 @@ public class CommunityService implements Stories {
     @Transactional
     public ThreadView thread(UUID viewer, UUID postId) {
         Post post = readablePost(viewer, postId);
-        List<Reply> thread = replies.inThread(postId);
+        boolean moderator = moderates(viewer);
+        // A hidden reply stays in the thread for its writer and the moderators only.
+        List<Reply> thread = replies.inThread(postId).stream()
+                .filter(r -> !r.hidden() || r.writtenBy(viewer) || moderator).toList();
         Set<UUID> authors = new HashSet<>();
         if (post.authorId() != null) {
             authors.add(post.authorId());
@@ -192,7 +198,7 @@ public class CommunityService implements Stories {
         String body = CommunityRules.reply(text);
         Instant now = clock.instant();
         UUID key = submissionKey == null ? UUID.randomUUID() : submissionKey;
-        Reply candidate = new Reply(UUID.randomUUID(), postId, author, body, 0, now, null);
+        Reply candidate = new Reply(UUID.randomUUID(), postId, author, body, 0, now, null, null, null);
         Optional<UUID> inserted = replies.insertOnce(candidate, key);
         if (inserted.isEmpty()) {
             return replies.find(replies.existing(author, key)).orElseThrow();
@@ -301,8 +307,87 @@ public class CommunityService implements Stories {
         notifications.markAllRead(member, clock.instant());
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Visibility> postVisibility(UUID postId) {
+        return posts.find(postId).map(Post::visibility);
+    }
+
+    @Override
+    @Transactional
+    public boolean hide(String kind, UUID id, boolean held) {
+        String reason = held ? "HELD" : "MODERATOR";
+        Instant now = clock.instant();
+        return switch (subjectKind(kind)) {
+            case "POST" -> {
+                boolean changed = posts.hide(id, reason, now);
+                if (changed) {
+                    events.publishEvent(new PostHidden("POST", id, id, reason, now));
+                }
+                yield changed;
+            }
+            default -> {
+                Reply reply = replies.find(id).orElseThrow(() -> new NotFoundException("This reply does not exist."));
+                boolean changed = replies.hide(id, reason, now);
+                if (changed) {
+                    events.publishEvent(new PostHidden("REPLY", id, reply.postId(), reason, now));
+                }
+                yield changed;
+            }
+        };
+    }
+
+    @Override
+    @Transactional
+    public boolean restore(String kind, UUID id) {
+        Instant now = clock.instant();
+        return switch (subjectKind(kind)) {
+            case "POST" -> {
+                boolean changed = posts.restore(id);
+                if (changed) {
+                    events.publishEvent(new PostRestored("POST", id, id, now));
+                }
+                yield changed;
+            }
+            default -> {
+                Reply reply = replies.find(id).orElseThrow(() -> new NotFoundException("This reply does not exist."));
+                boolean changed = replies.restore(id);
+                if (changed) {
+                    events.publishEvent(new PostRestored("REPLY", id, reply.postId(), now));
+                }
+                yield changed;
+            }
+        };
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Hidden> hiddenState(String kind, UUID id) {
+        return switch (subjectKind(kind)) {
+            case "POST" -> posts.find(id).map(p -> new Hidden(p.hidden(), p.held()));
+            default -> replies.find(id).map(r -> new Hidden(r.hidden(), "HELD".equals(r.hiddenReason())));
+        };
+    }
+
+    private static String subjectKind(String kind) {
+        String k = kind == null ? "" : kind.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!k.equals("POST") && !k.equals("REPLY")) {
+            throw new InvalidInputException("kind", "Say whether this is a post or a reply.");
+        }
+        return k;
+    }
+
+    /** Moderators and admins read hidden posts and replies (the safety module audits what they open). */
+    private boolean moderates(UUID viewer) {
+        return viewer != null && members.find(viewer)
+                .map(m -> m.roles().contains(Role.MODERATOR) || m.roles().contains(Role.ADMIN)).orElse(false);
+    }
+
     private Post readablePost(UUID viewer, UUID postId) {
         Post post = posts.find(postId).orElseThrow(() -> new NotFoundException(NO_SUCH_POST));
+        if (post.hidden() && post.visibility() == Visibility.COMMUNITY && moderates(viewer)) {
+            return post;
+        }
         if (!post.readableBy(viewer)) {
             // Someone else's private post: say it does not exist rather than that it is private.
             throw new NotFoundException(NO_SUCH_POST);

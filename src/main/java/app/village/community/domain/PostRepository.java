@@ -66,10 +66,10 @@ class PostRepository {
     List<FeedRow> feed(UUID viewer, int limit, int offset) {
         return jdbc.sql("""
                 SELECT p.id, p.author_id, p.title, left(p.body, 400) AS excerpt, p.visibility, p.child_age_months, p.created_at,
-                       (SELECT count(*) FROM replies r WHERE r.post_id = p.id) AS reply_count,
+                       (SELECT count(*) FROM replies r WHERE r.post_id = p.id AND r.hidden_at IS NULL) AS reply_count,
                        (SELECT count(*) FROM reactions x WHERE x.post_id = p.id) AS reaction_count
                 FROM posts p
-                WHERE p.visibility = 'COMMUNITY' OR p.author_id = ?
+                WHERE (p.visibility = 'COMMUNITY' AND p.hidden_at IS NULL) OR p.author_id = ?
                 ORDER BY p.created_at DESC, p.id DESC
                 LIMIT ? OFFSET ?""")
                 .params(viewer, limit, offset)
@@ -99,6 +99,22 @@ class PostRepository {
         return jdbc.sql("DELETE FROM posts WHERE author_id = ?").param(authorId).update();
     }
 
+    /** Hides the post unless it is hidden already; returns whether it changed. */
+    boolean hide(UUID id, String reason, Instant at) {
+        return jdbc.sql("UPDATE posts SET hidden_at = ?, hidden_reason = ? WHERE id = ? AND hidden_at IS NULL")
+                .params(Timestamp.from(at), reason, id).update() == 1;
+    }
+
+    boolean restore(UUID id) {
+        return jdbc.sql("UPDATE posts SET hidden_at = NULL, hidden_reason = NULL WHERE id = ? AND hidden_at IS NOT NULL")
+                .param(id).update() == 1;
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
     static String excerpt(String text) {
         String flat = text.replaceAll("\\s+", " ").strip();
         if (flat.length() <= 280) {
@@ -112,6 +128,7 @@ class PostRepository {
         Timestamp edited = rs.getTimestamp("edited_at");
         return new Post(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class), rs.getString("title"),
                 rs.getString("body"), Visibility.valueOf(rs.getString("visibility")), (Integer) rs.getObject("child_age_months"),
-                rs.getInt("version"), rs.getTimestamp("created_at").toInstant(), edited == null ? null : edited.toInstant());
+                rs.getInt("version"), rs.getTimestamp("created_at").toInstant(), edited == null ? null : edited.toInstant(),
+                instant(rs, "hidden_at"), rs.getString("hidden_reason"));
     }
 }

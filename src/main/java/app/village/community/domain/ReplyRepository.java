@@ -54,6 +54,16 @@ class ReplyRepository {
         return jdbc.sql("DELETE FROM replies WHERE id = ? AND author_id = ?").params(id, authorId).update() == 1;
     }
 
+    boolean hide(UUID id, String reason, Instant at) {
+        return jdbc.sql("UPDATE replies SET hidden_at = ?, hidden_reason = ? WHERE id = ? AND hidden_at IS NULL")
+                .params(Timestamp.from(at), reason, id).update() == 1;
+    }
+
+    boolean restore(UUID id) {
+        return jdbc.sql("UPDATE replies SET hidden_at = NULL, hidden_reason = NULL WHERE id = ? AND hidden_at IS NOT NULL")
+                .param(id).update() == 1;
+    }
+
     List<Reply> byAuthor(UUID authorId) {
         return jdbc.sql("SELECT * FROM replies WHERE author_id = ? ORDER BY created_at").param(authorId)
                 .query(ReplyRepository::reply).list();
@@ -71,6 +81,7 @@ class ReplyRepository {
         Timestamp edited = rs.getTimestamp("edited_at");
         return new Reply(rs.getObject("id", UUID.class), rs.getObject("post_id", UUID.class),
                 rs.getObject("author_id", UUID.class), rs.getString("body"), rs.getInt("version"),
-                rs.getTimestamp("created_at").toInstant(), edited == null ? null : edited.toInstant());
+                rs.getTimestamp("created_at").toInstant(), edited == null ? null : edited.toInstant(),
+                PostRepository.instant(rs, "hidden_at"), rs.getString("hidden_reason"));
     }
 }

@@ -32,13 +32,16 @@ class PostController {
     private final MemberDirectory members;
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<app.village.community.StoryNotes> notes;
+    private final org.springframework.beans.factory.ObjectProvider<app.village.community.StoryPanels> panels;
 
     PostController(CommunityService community, MemberDirectory members, Clock clock,
-                   org.springframework.beans.factory.ObjectProvider<app.village.community.StoryNotes> notes) {
+                   org.springframework.beans.factory.ObjectProvider<app.village.community.StoryNotes> notes,
+                   org.springframework.beans.factory.ObjectProvider<app.village.community.StoryPanels> panels) {
         this.community = community;
         this.members = members;
         this.clock = clock;
         this.notes = notes;
+        this.panels = panels;
     }
 
     @GetMapping("/feed")
@@ -67,8 +70,11 @@ class PostController {
     }
 
     @GetMapping("/posts/{id}")
-    String thread(@AuthenticationPrincipal VillageUser user, @PathVariable UUID id, Model model) {
+    String thread(@AuthenticationPrincipal VillageUser user, @PathVariable UUID id, Model model,
+                  jakarta.servlet.http.HttpServletRequest request) {
         ThreadView thread = community.thread(user.id(), id);
+        model.addAttribute("panels", panels.orderedStream().map(p -> p.forViewer(id, user.id(), thread.mine(), request))
+                .flatMap(java.util.Optional::stream).toList());
         model.addAttribute("thread", thread);
         model.addAttribute("paragraphs", Paragraphs.of(thread.post().body()));
         model.addAttribute("reactionKinds", ReactionKind.values());

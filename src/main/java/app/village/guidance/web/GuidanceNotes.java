@@ -11,7 +11,7 @@ import app.village.community.StoryNotes;
 import app.village.guidance.Guidance;
 import app.village.guidance.Situations;
 import app.village.guidance.Suggestion;
-import app.village.understanding.Readings;
+import app.village.understanding.Insights;
 
 /**
  * "What might help", under a post for its writer only (the community shows notes to the writer
@@ -25,10 +25,10 @@ class GuidanceNotes implements StoryNotes {
 
     static final String HEADING = "What might help";
 
-    private final Readings readings;
+    private final Insights readings;
     private final Guidance guidance;
 
-    GuidanceNotes(Readings readings, Guidance guidance) {
+    GuidanceNotes(Insights readings, Guidance guidance) {
         this.readings = readings;
         this.guidance = guidance;
     }

@@ -82,6 +82,7 @@ class SecurityConfiguration {
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/guides", "/guides/**", "/api/guides", "/api/guides/**").permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/guides/suggest").permitAll()
                         .requestMatchers("/admin/**", "/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/moderation/**", "/api/moderation/**").hasAnyRole("MODERATOR", "ADMIN")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())

@@ -64,6 +64,26 @@ public class CrisisDirectory implements CrisisHelp {
         return find(code).orElse(byCode.get(FALLBACK));
     }
 
+    /** Set when running in the application (absent in plain unit tests): members' remembered countries. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setChosenCountries(ChosenCountries chosen) {
+        this.chosen = chosen;
+    }
+
+    private ChosenCountries chosen;
+
+    /** {@code ?country=} first, then the country the signed-in member chose before, then the browser's languages. */
+    @Override
+    public CrisisPanel panelFor(jakarta.servlet.http.HttpServletRequest request) {
+        String country = request.getParameter("country");
+        if (find(country).isEmpty() && chosen != null
+                && request.getUserPrincipal() instanceof org.springframework.security.core.Authentication auth
+                && auth.getPrincipal() instanceof app.village.accounts.VillageUser user) {
+            country = chosen.of(user.id()).orElse(null);
+        }
+        return panelFor(country, java.util.Collections.list(request.getLocales()));
+    }
+
     @Override
     public CrisisPanel panelFor(String chosenCountry, List<Locale> browserLocales) {
         Optional<CrisisCountry> chosen = find(chosenCountry);
@@ -73,7 +93,8 @@ public class CrisisDirectory implements CrisisHelp {
         return new CrisisPanel(chosen.orElse(byCode.get(FALLBACK)), chosen.isPresent(), ordered);
     }
 
-    private Optional<CrisisCountry> find(String code) {
+    /** The country with this code, if Village has crisis help for it (the fallback included). */
+    public Optional<CrisisCountry> find(String code) {
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }

@@ -1,0 +1,28 @@
+package app.village.understanding.app;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import app.village.understanding.InsightJson;
+import app.village.understanding.Insights;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@link Insights} read from the insights table (its JSON is {@link InsightJson} as written by the reader). */
+@Component
+class StoredInsights implements Insights {
+
+    private final InsightStore store;
+    private final JsonMapper json;
+
+    StoredInsights(InsightStore store, JsonMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<InsightJson> latestFor(String kind, UUID subjectId) {
+        return store.insightJson(kind, subjectId).map(text -> json.readValue(text, InsightJson.class));
+    }
+}
