@@ -22,7 +22,7 @@ class ModularityTest {
     @Test
     void theExpectedModulesExist() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("platform", "accounts", "community");
+                .contains("platform", "accounts", "community", "discovery");
     }
 
     @Test

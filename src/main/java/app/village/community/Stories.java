@@ -19,4 +19,12 @@ public interface Stories {
 
     /** Post ids in id order after the given one (null for the start), a page at a time, for re-reading everything. */
     java.util.List<UUID> postIds(UUID after, int limit);
+
+    /**
+     * Of these posts, the ones every member may read now, each with when it was published: they
+     * exist and are not private. Modules that show posts to other members (similar stories) ask
+     * this at the moment they show them. When moderators can hide posts, hidden ones belong out of
+     * this answer too.
+     */
+    java.util.Map<UUID, java.time.Instant> readableByAll(java.util.Collection<UUID> postIds);
 }
