@@ -37,6 +37,12 @@ public class VillageApplication {
                 application.setLogStartupInfo(false);
                 String[] quiet = {"--village.command=" + command, "--logging.level.root=WARN", "--logging.level.app.village=WARN",
                         "--spring.session.jdbc.cleanup-cron=-"};
+                if (command.equals("discovery")) {
+                    // A refusal (the index in use) is said in one line below, without Spring's start-up trace.
+                    quiet = Arrays.copyOf(quiet, quiet.length + 2);
+                    quiet[quiet.length - 2] = "--logging.level.org.springframework.boot.SpringApplication=OFF";
+                    quiet[quiet.length - 1] = "--logging.level.org.springframework.context=ERROR";
+                }
                 String[] all = Arrays.copyOf(args, args.length + quiet.length);
                 System.arraycopy(quiet, 0, all, args.length, quiet.length);
                 ConfigurableApplicationContext context;

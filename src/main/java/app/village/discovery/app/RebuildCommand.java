@@ -42,8 +42,10 @@ class RebuildCommand implements ApplicationRunner, ExitCodeGenerator {
             last[0] = n;
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("Rebuilt the story index: %d posts in %.1f s (%.1f posts/s); the index holds %d and takes %.1f MB.%n",
-                filed, seconds, filed / Math.max(seconds, 1e-9), index.size(), index.sizeOnDisk() / 1e6);
+        long bytes = index.sizeOnDisk();
+        out.printf("Rebuilt the story index: %d posts in %.1f s, loading the model included (%.1f posts/s); "
+                        + "the index holds %d and takes %s.%n", filed, seconds, filed / Math.max(seconds, 1e-9), index.size(),
+                bytes < 1_000_000 ? (bytes / 1000) + " kB" : String.format("%.1f MB", bytes / 1e6));
     }
 
     @Override
