@@ -92,7 +92,7 @@ class Indexer {
         gone.removeAll(filed);
         index.removeAll(gone);
         themes.delete(gone);
-        index.publish();
+        index.compact();
         log.info("Story index rebuilt: {} posts in {} s", filed.size(), (System.nanoTime() - start) / 1_000_000_000);
         return filed.size();
     }

@@ -47,6 +47,7 @@ class DiscoveryIntegrationTest {
     @Autowired StoryIndex index;
     @Autowired Indexer indexer;
     @Autowired JdbcClient jdbc;
+    @Autowired app.village.accounts.domain.AccountService accounts;
 
     private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
         Instant until = Instant.now().plus(Duration.ofSeconds(60));
@@ -204,6 +205,23 @@ class DiscoveryIntegrationTest {
         assertThat(similarFor(first.id(), bob)).doesNotContain(again.id());
         similar.refresh(again.id());
         assertThat(index.find(again.id())).isEmpty();
+    }
+
+    @Test
+    void anErasedWritersPostsLeaveTheIndexOrLoseTheirWriter() throws Exception {
+        TestMembers.Created gone = members.mother();
+        TestMembers.Created kept = members.father();
+        Post removed = indexed(gone, StoriesForTests.BIRTH_MEMORIES, "COMMUNITY", 1);
+        Post anonymised = indexed(kept, StoriesForTests.DAD_LOW, "COMMUNITY", 4);
+        accounts.erase(gone.id(), TestMembers.PASSWORD, app.village.accounts.ContentChoice.REMOVE);
+        accounts.erase(kept.id(), TestMembers.PASSWORD, app.village.accounts.ContentChoice.ANONYMISE);
+        eventually("the removed writer's post to leave the index", () -> index.find(removed.id()).isEmpty());
+        eventually("the anonymised post to be filed without its writer", () -> index.idsByAuthor(kept.id()).isEmpty());
+        assertThat(index.find(anonymised.id())).isPresent();
+        TestMembers.Created bob = members.father();
+        assertThat(similar.search(new StorySearch("flat numb " + marker, List.of(), null, null, null, false, 1), bob.id()).stories())
+                .filteredOn(s -> s.postId().equals(anonymised.id())).singleElement()
+                .extracting(SimilarStory::writerRole).isEqualTo("unknown");
     }
 
     @Test
