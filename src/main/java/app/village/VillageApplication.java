@@ -16,6 +16,11 @@ public class VillageApplication {
 
     public static void main(String[] args) {
         String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
+        if (command.equals("bench") && args.length > 1 && args[1].equals("discovery")) {
+            // The story index measured on generated posts: no web application, no database.
+            app.village.discovery.DiscoveryCommands.bench(Arrays.copyOfRange(args, 2, args.length));
+            return;
+        }
         if (command.equals("analyze") || command.equals("eval") || command.equals("bench")) {
             // The analysis needs neither the web application nor the database; start nothing else.
             app.village.understanding.UnderstandingCommands.main(args);
@@ -27,20 +32,43 @@ public class VillageApplication {
                 String[] rest = args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
                 application.run(Arrays.stream(rest).map(a -> a.equals("--demo") ? "--village.demo=true" : a).toArray(String[]::new));
             }
-            case "admin" -> {
+            case "admin", "discovery" -> {
                 application.setWebApplicationType(WebApplicationType.NONE);
                 application.setLogStartupInfo(false);
-                String[] quiet = {"--village.command=admin", "--logging.level.root=WARN", "--logging.level.app.village=WARN",
+                String[] quiet = {"--village.command=" + command, "--logging.level.root=WARN", "--logging.level.app.village=WARN",
                         "--spring.session.jdbc.cleanup-cron=-"};
+                if (command.equals("discovery")) {
+                    // A refusal (the index in use) is said in one line below, without Spring's start-up trace.
+                    quiet = Arrays.copyOf(quiet, quiet.length + 2);
+                    quiet[quiet.length - 2] = "--logging.level.org.springframework.boot.SpringApplication=OFF";
+                    quiet[quiet.length - 1] = "--logging.level.org.springframework.context=ERROR";
+                }
                 String[] all = Arrays.copyOf(args, args.length + quiet.length);
                 System.arraycopy(quiet, 0, all, args.length, quiet.length);
-                ConfigurableApplicationContext context = application.run(all);
+                ConfigurableApplicationContext context;
+                try {
+                    context = application.run(all);
+                } catch (RuntimeException e) {
+                    System.err.println(rootMessage(e));
+                    System.exit(1);
+                    return;
+                }
                 System.exit(SpringApplication.exit(context));
             }
             default -> {
-                System.err.println("Unknown command: " + command + ". Try: serve [--demo], admin grant EMAIL ROLE, analyze FILE..., eval FILE.jsonl");
+                System.err.println("Unknown command: " + command + ". Try: serve [--demo], admin grant EMAIL ROLE, "
+                        + "discovery rebuild, analyze FILE..., eval FILE.jsonl, bench [discovery]");
                 System.exit(2);
             }
         }
+    }
+
+    /** The innermost message, which says what went wrong in words (the outer ones only say that starting failed). */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }

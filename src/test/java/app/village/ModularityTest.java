@@ -22,7 +22,7 @@ class ModularityTest {
     @Test
     void theExpectedModulesExist() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("platform", "accounts", "community", "understanding", "safety", "screening", "journal", "guidance");
+                .contains("platform", "accounts", "community", "understanding", "safety", "screening", "journal", "guidance", "discovery");
     }
 
     @Test

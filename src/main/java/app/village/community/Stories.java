@@ -42,4 +42,11 @@ public interface Stories {
 
     /** Post ids in id order after the given one (null for the start), a page at a time, for re-reading everything. */
     java.util.List<UUID> postIds(UUID after, int limit);
+
+    /**
+     * Of these posts, the ones every member may read now, each with when it was published: they
+     * exist, are not private and are not hidden or held. Modules that show posts to other members
+     * (similar stories) ask this at the moment they show them.
+     */
+    java.util.Map<UUID, java.time.Instant> readableByAll(java.util.Collection<UUID> postIds);
 }

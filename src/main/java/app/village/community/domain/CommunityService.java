@@ -99,6 +99,12 @@ public class CommunityService implements Stories {
         return posts.idsAfter(after, Math.max(1, Math.min(limit, 1_000)));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Instant> readableByAll(java.util.Collection<UUID> postIds) {
+        return postIds.isEmpty() ? Map.of() : posts.readableByAll(postIds);
+    }
+
     @Transactional
     public Post publishPost(UUID author, PostDraft draft) {
         String title = CommunityRules.title(draft.title());

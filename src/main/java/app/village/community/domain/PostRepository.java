@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +41,14 @@ class PostRepository {
 
     Optional<Post> find(UUID id) {
         return jdbc.sql("SELECT * FROM posts WHERE id = ?").param(id).query(PostRepository::post).optional();
+    }
+
+    Map<UUID, Instant> readableByAll(Collection<UUID> ids) {
+        Map<UUID, Instant> out = new HashMap<>();
+        jdbc.sql("SELECT id, created_at FROM posts WHERE id = ANY(?) AND visibility = 'COMMUNITY' AND hidden_at IS NULL")
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, n) -> out.put(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant())).list();
+        return out;
     }
 
     /** Updates only if the post is still at {@code expectedVersion}: a concurrent edit is refused, not overwritten. */

@@ -5,16 +5,35 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 import app.village.understanding.Analyzer;
-import app.village.understanding.Analyzers;
+import app.village.understanding.TextEmbedder;
+import app.village.understanding.core.RuleAnalyzer;
+import app.village.understanding.core.SemanticMatcher;
+import app.village.understanding.model.MiniLmEmbedder;
 
 @Configuration(proxyBeanMethods = false)
 class UnderstandingConfiguration {
 
-    /** Loaded on first use, so the model's second of loading never delays the first page. */
+    /**
+     * The one model of the process, shared by the analysis and by whoever embeds whole texts.
+     * Loaded on first use, so its second of loading never delays the first page. One thread per
+     * call: concurrency comes from the many posts read at once.
+     */
+    @Bean(destroyMethod = "close")
+    @Lazy
+    MiniLmEmbedder miniLmEmbedder() {
+        return new MiniLmEmbedder(1);
+    }
+
+    /** The analyser of Analyzers.standard, on the shared model (the model loads when this is first used). */
     @Bean
     @Lazy
-    Analyzer analyzer() {
-        // One thread per call: concurrency comes from the many posts read at once.
-        return Analyzers.standard(1);
+    Analyzer analyzer(MiniLmEmbedder model) {
+        return new RuleAnalyzer(new SemanticMatcher(model));
+    }
+
+    @Bean
+    @Lazy
+    TextEmbedder textEmbedder(MiniLmEmbedder model) {
+        return text -> model.embedWhole(text);
     }
 }

@@ -1,0 +1,88 @@
+package app.village.discovery.app;
+
+import java.time.Clock;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import app.village.accounts.AccountErased;
+import app.village.accounts.ContentChoice;
+import app.village.community.PostDeleted;
+import app.village.community.PostEdited;
+import app.village.community.PostHidden;
+import app.village.community.PostRestored;
+import app.village.community.PostPublished;
+import app.village.discovery.index.StoryIndex;
+import app.village.understanding.PostUnderstood;
+
+/**
+ * Keeps the index in step with the community after each change commits. The events are stored
+ * with the change and re-delivered after a crash; each node of a cluster receives the events of
+ * its own requests and keeps its own index (README, "Running at scale").
+ */
+@Component
+class DiscoveryListener {
+
+    private final Indexer indexer;
+    private final ThemeStore themes;
+    private final StoryIndex index;
+    private final Clock clock;
+
+    DiscoveryListener(Indexer indexer, ThemeStore themes, StoryIndex index, Clock clock) {
+        this.indexer = indexer;
+        this.themes = themes;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(PostPublished event) {
+        indexer.refresh(event.postId());
+    }
+
+    @ApplicationModuleListener
+    void on(PostEdited event) {
+        indexer.refresh(event.postId());
+    }
+
+    @ApplicationModuleListener
+    void on(PostDeleted event) {
+        indexer.forget(event.postId());
+        themes.delete(java.util.List.of(event.postId()));
+    }
+
+    /** A post held or hidden by the safety module leaves the index; answers are checked against the community too. */
+    @ApplicationModuleListener
+    void on(PostHidden event) {
+        if (event.subjectKind().equals("POST")) {
+            indexer.forget(event.postId());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(PostRestored event) {
+        if (event.subjectKind().equals("POST")) {
+            indexer.refresh(event.postId());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(PostUnderstood event) {
+        if (event.subjectKind().equals("POST")
+                && themes.save(event.postId(), event.textVersion(), event.themes(), clock.instant())) {
+            indexer.refresh(event.postId());
+        }
+    }
+
+    /** An erased writer's posts are gone or anonymised: drop them, or file them again without the writer. */
+    @ApplicationModuleListener
+    void on(AccountErased event) {
+        java.util.List<java.util.UUID> theirs = index.idsByAuthor(event.memberId());
+        if (event.contentChoice() == ContentChoice.REMOVE) {
+            index.removeAll(theirs);
+            themes.delete(theirs);
+        } else {
+            theirs.forEach(indexer::refresh);
+        }
+    }
+}
