@@ -25,7 +25,24 @@ final class Lexicon {
      * and those just before it), for signs that a parent spreads over a few short sentences
      * ("I look at the paracetamol every time. Last night I counted them.").
      */
-    record Rule(int line, Theme theme, String marker, Person person, double weight, Pattern pattern, int span) {
+    record Rule(int line, Theme theme, String marker, Person person, double weight, Pattern pattern, int span, String[] cues) {
+
+        /**
+         * Whether the pattern could match the text: false only when none of the words every match
+         * must begin with is in it. Most sentences lack them, so most rules are skipped by a plain
+         * substring search instead of a regex scan; {@code cues} is null when no such words can be told.
+         */
+        boolean mayMatch(String text) {
+            if (cues == null) {
+                return true;
+            }
+            for (String cue : cues) {
+                if (text.contains(cue)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** The most sentences one rule may read at once. */
@@ -85,7 +102,7 @@ final class Lexicon {
             }
             double weight = Double.parseDouble(parts[1]);
             if (parts[0].startsWith("@")) {
-                Rule rule = new Rule(i + 1, null, parts[0].substring(1), null, weight, pattern, 1);
+                Rule rule = new Rule(i + 1, null, parts[0].substring(1), null, weight, pattern, 1, Cues.of(pattern.pattern()));
                 markers.computeIfAbsent(rule.marker(), k -> new ArrayList<>()).add(rule);
             } else {
                 String[] themeSpan = parts[0].split("~");
@@ -95,7 +112,7 @@ final class Lexicon {
                 }
                 String[] themePerson = themeSpan[0].split(":");
                 Person person = themePerson.length > 1 ? Person.ofCode(themePerson[1]) : null;
-                rules.add(new Rule(i + 1, Theme.ofCode(themePerson[0]), null, person, weight, pattern, span));
+                rules.add(new Rule(i + 1, Theme.ofCode(themePerson[0]), null, person, weight, pattern, span, Cues.of(pattern.pattern())));
             }
         }
         return new Lexicon(List.copyOf(rules), markers);

@@ -119,6 +119,9 @@ public final class RuleAnalyzer implements Analyzer {
                     read = window.text;
                     currentFrom = window.currentFrom;
                 }
+                if (!rule.mayMatch(read)) {
+                    continue;
+                }
                 Matcher m = rule.pattern().matcher(read);
                 boolean found = false;
                 while (m.find()) {
@@ -174,6 +177,9 @@ public final class RuleAnalyzer implements Analyzer {
             }
             readableByModel[index] = !sentence.quoted() && !dropPast && !NEGATION.matcher(s).find();
             for (Lexicon.Rule rule : lexicon.marker("hopeless")) {
+                if (!rule.mayMatch(s)) {
+                    continue;
+                }
                 Matcher m = rule.pattern().matcher(s);
                 if (m.find() && !negated(s, m.start()) && !dropPast) {
                     Person person = settle(Theme.PERINATAL_DEPRESSION, PersonReader.read(s, m.start(), partnerInText));
@@ -352,7 +358,7 @@ public final class RuleAnalyzer implements Analyzer {
 
     private boolean any(String marker, String s) {
         for (Lexicon.Rule rule : lexicon.marker(marker)) {
-            if (rule.pattern().matcher(s).find()) {
+            if (rule.mayMatch(s) && rule.pattern().matcher(s).find()) {
                 return true;
             }
         }
@@ -363,6 +369,9 @@ public final class RuleAnalyzer implements Analyzer {
     private String mask(String s) {
         String out = s;
         for (Lexicon.Rule rule : lexicon.marker("mask")) {
+            if (!rule.mayMatch(out)) {
+                continue;
+            }
             Matcher m = rule.pattern().matcher(out);
             if (m.find()) {
                 StringBuilder b = new StringBuilder(out);
