@@ -57,6 +57,25 @@ class PagesTest {
         mvc.perform(get("/").with(user(m.user()))).andExpect(status().is3xxRedirection());
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+    @Test
+    void aPageTheAccountMayNotOpenSaysSoOnAPageAndTheApiAnswersAProblem() throws Exception {
+        TestMembers.Created m = members.mother();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (m.email() + ":" + TestMembers.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/moderation"))
+                .header("Authorization", basic).header("Accept", "text/html").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("This page is not for your account").contains("Need help now?")
+                .doesNotContain("Your form may have expired");
+        var api = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/moderation/queue"))
+                .header("Authorization", basic).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+    }
+
     @Test
     void adminPagesAreForAdminsOnly() throws Exception {
         TestMembers.Created m = members.mother();

@@ -110,7 +110,11 @@ class SecurityConfiguration {
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"), request -> true)
-                        .defaultAccessDeniedHandlerFor(apiEntryPoint, api))
+                        .defaultAccessDeniedHandlerFor(apiEntryPoint, api)
+                        // Pages get a page: "your form expired" for a stale CSRF token, "not for your account" otherwise.
+                        .defaultAccessDeniedHandlerFor((request, response, denied) -> response.sendError(403,
+                                denied instanceof org.springframework.security.web.csrf.CsrfException ? null
+                                        : app.village.platform.web.ErrorPageController.NOT_FOR_THIS_ACCOUNT), request -> true))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "

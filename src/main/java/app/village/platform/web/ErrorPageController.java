@@ -19,7 +19,12 @@ import jakarta.servlet.http.HttpServletRequest;
  * token): a page for people, a problem document for the API.
  */
 @Controller
-class ErrorPageController implements ErrorController {
+public class ErrorPageController implements ErrorController {
+
+    /** The error message security sends for a page the signed-in account may not open (not a stale form). */
+    public static final String NOT_FOR_THIS_ACCOUNT = "not-for-this-account";
+    private static final String[] NOT_ALLOWED = {"This page is not for your account",
+            "It is for moderators or admins of Village. If you think you should have it, ask an admin."};
 
     private static final Map<Integer, String[]> WORDS = Map.of(
             400, new String[]{"We could not read that", "Part of what was sent could not be read. Please go back and try again."},
@@ -30,7 +35,7 @@ class ErrorPageController implements ErrorController {
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView page(HttpServletRequest request) {
         HttpStatus status = status(request);
-        String[] words = WORDS.getOrDefault(status.value(),
+        String[] words = notForThisAccount(request) ? NOT_ALLOWED : WORDS.getOrDefault(status.value(),
                 new String[]{"Something went wrong on our side", "Nothing was saved. Please try again in a moment."});
         return PageExceptionHandler.page(status, words[0], words[1]);
     }
@@ -41,6 +46,10 @@ class ErrorPageController implements ErrorController {
         String[] words = WORDS.getOrDefault(status.value(), new String[]{"Error", "The request could not be handled."});
         ProblemDetail problem = ApiExceptionHandler.problem(status, status.getReasonPhrase(), words[1]);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static boolean notForThisAccount(HttpServletRequest request) {
+        return NOT_FOR_THIS_ACCOUNT.equals(request.getAttribute(RequestDispatcher.ERROR_MESSAGE));
     }
 
     private static HttpStatus status(HttpServletRequest request) {
