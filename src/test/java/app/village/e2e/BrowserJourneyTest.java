@@ -12,11 +12,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -33,7 +30,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 
-import app.village.support.Chromium;
+import app.village.support.ChromiumJourney;
 import app.village.support.TestMembers;
 import app.village.support.VillageIntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -49,8 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 // inside the shared security filter chain, which would change what a real browser receives.
 @TestPropertySource(properties = "village.data-dir=target/test-data-browser")
 @Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserJourneyTest {
+class BrowserJourneyTest extends ChromiumJourney {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final String PASSWORD = "quiet mornings with tea";
@@ -64,27 +60,8 @@ class BrowserJourneyTest {
     @Autowired
     TestMembers members;
 
-    private Playwright playwright;
-    private Browser browser;
-
     /** A member as the browser knows them. */
     record Member(String email, String handle) {
-    }
-
-    @BeforeAll
-    void launchBrowser() throws Exception {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -6,11 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -23,7 +20,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
-import app.village.support.Chromium;
+import app.village.support.ChromiumJourney;
 import app.village.support.TestMembers;
 import app.village.support.VillageIntegrationTest;
 
@@ -34,8 +31,7 @@ import app.village.support.VillageIntegrationTest;
 @VillageIntegrationTest
 @TestPropertySource(properties = "village.data-dir=target/test-data-guidance-browser")
 @Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GuidanceBrowserTest {
+class GuidanceBrowserTest extends ChromiumJourney {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
@@ -44,25 +40,6 @@ class GuidanceBrowserTest {
 
     @Autowired
     TestMembers members;
-
-    private Playwright playwright;
-    private Browser browser;
-
-    @BeforeAll
-    void launchBrowser() throws Exception {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void aPostShowsItsWriterTheGuidesThatFitWithTheirReasons() {

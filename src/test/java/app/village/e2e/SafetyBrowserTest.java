@@ -13,11 +13,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -35,7 +33,7 @@ import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.WaitForSelectorState;
 
 import app.village.safety.SafetyTexts;
-import app.village.support.Chromium;
+import app.village.support.ChromiumJourney;
 import app.village.support.TestMembers;
 import app.village.support.VillageIntegrationTest;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,9 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 @VillageIntegrationTest
 @TestPropertySource(properties = "village.data-dir=target/test-data-safety-browser")
 @Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
-class SafetyBrowserTest {
+class SafetyBrowserTest extends ChromiumJourney {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final Pattern POST_URL = Pattern.compile("/posts/([0-9a-f-]{36})(?:[?#].*)?$");
@@ -64,24 +61,9 @@ class SafetyBrowserTest {
     @Autowired
     TestMembers members;
 
-    private Playwright playwright;
-    private Browser browser;
-
     @BeforeAll
-    void launchBrowser() throws Exception {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+    void patientAssertions() {
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @Test

@@ -7,11 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -25,7 +22,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
 import app.village.screening.ScreeningFixtures;
-import app.village.support.Chromium;
+import app.village.support.ChromiumJourney;
 import app.village.support.TestMembers;
 import app.village.support.VillageIntegrationTest;
 
@@ -38,8 +35,7 @@ import app.village.support.VillageIntegrationTest;
 @TestPropertySource(properties = {"village.data-dir=target/test-data-screening-browser",
         "village.screening.epds-wording=" + ScreeningFixtures.EPDS_WORDING})
 @Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScreeningJourneyTest {
+class ScreeningJourneyTest extends ChromiumJourney {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
@@ -48,25 +44,6 @@ class ScreeningJourneyTest {
 
     @Autowired
     TestMembers members;
-
-    private Playwright playwright;
-    private Browser browser;
-
-    @BeforeAll
-    void launchBrowser() throws Exception {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void phq9WithASelfHarmAnswerShowsTheCrisisPanelAndTheHistoryChartsTwoResults() {

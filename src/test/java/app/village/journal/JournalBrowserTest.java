@@ -12,11 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +27,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
-import app.village.support.Chromium;
+import app.village.support.ChromiumJourney;
 import app.village.support.TestMembers;
 import app.village.support.VillageIntegrationTest;
 
@@ -41,8 +38,7 @@ import app.village.support.VillageIntegrationTest;
 @VillageIntegrationTest
 @TestPropertySource(properties = "village.data-dir=target/test-data-journal-browser")
 @Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JournalBrowserTest {
+class JournalBrowserTest extends ChromiumJourney {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final ZoneId AUCKLAND = ZoneId.of("Pacific/Auckland");
@@ -55,25 +51,6 @@ class JournalBrowserTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    private Playwright playwright;
-    private Browser browser;
-
-    @BeforeAll
-    void launchBrowser() throws Exception {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

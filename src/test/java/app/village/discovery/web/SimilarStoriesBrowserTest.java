@@ -7,11 +7,8 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -28,7 +25,7 @@ import app.village.community.domain.CommunityService;
 import app.village.community.domain.Post;
 import app.village.discovery.StoriesForTests;
 import app.village.discovery.index.StoryIndex;
-import app.village.support.Chromium;
+import app.village.support.ChromiumJourney;
 import app.village.support.TestMembers;
 import app.village.support.VillageIntegrationTest;
 
@@ -36,8 +33,7 @@ import app.village.support.VillageIntegrationTest;
 @VillageIntegrationTest
 @TestPropertySource(properties = "village.data-dir=target/test-data-discovery-browser")
 @Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SimilarStoriesBrowserTest {
+class SimilarStoriesBrowserTest extends ChromiumJourney {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
@@ -47,25 +43,6 @@ class SimilarStoriesBrowserTest {
     @Autowired TestMembers members;
     @Autowired CommunityService community;
     @Autowired StoryIndex index;
-
-    private Playwright playwright;
-    private Browser browser;
-
-    @BeforeAll
-    void launchBrowser() throws Exception {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     private Post publish(TestMembers.Created writer, StoriesForTests.Story story, String visibility, int age) throws InterruptedException {
         Post post = community.publishPost(writer.id(), new PostDraft(story.title(), story.body(), visibility, null, age, null));
