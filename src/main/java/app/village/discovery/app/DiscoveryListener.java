@@ -70,7 +70,9 @@ class DiscoveryListener {
     void on(PostUnderstood event) {
         if (event.subjectKind().equals("POST")
                 && themes.save(event.postId(), event.textVersion(), event.themes(), clock.instant())) {
-            indexer.refresh(event.postId());
+            // Re-filed once the themes are committed: a refresh for the same post running meanwhile
+            // (its publication) reads them only then, and the post's lock orders the two writes.
+            afterCommit(() -> indexer.refresh(event.postId()));
         }
     }
 
@@ -84,5 +86,19 @@ class DiscoveryListener {
         } else {
             theirs.forEach(indexer::refresh);
         }
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        action.run();
+                    }
+                });
     }
 }

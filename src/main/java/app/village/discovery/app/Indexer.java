@@ -39,6 +39,9 @@ class Indexer {
     private final ThemeStore themes;
     private final StoryIndex index;
     private final TextEmbedder embedder;
+    /** Striped by post: a lock, not synchronized, so a virtual thread embedding under it does not pin its carrier on JDK 21. */
+    private final java.util.concurrent.locks.Lock[] locks = java.util.stream.Stream
+            .generate(java.util.concurrent.locks.ReentrantLock::new).limit(64).toArray(java.util.concurrent.locks.Lock[]::new);
 
     Indexer(Stories stories, MemberDirectory members, ThemeStore themes, StoryIndex index, @Lazy TextEmbedder embedder) {
         this.stories = stories;
@@ -48,18 +51,38 @@ class Indexer {
         this.embedder = embedder;
     }
 
-    /** Re-files one post, or drops it when it no longer exists. */
+    /**
+     * Re-files one post, or drops it when it no longer exists. Two events about one post are often
+     * handled at once (published, then understood a moment later); each reads and writes under the
+     * post's lock, so the one that read older themes can never write after the one that read newer.
+     */
     void refresh(UUID postId) {
-        Optional<StoryText> text = stories.postText(postId);
-        if (text.isEmpty()) {
-            index.remove(postId);
-            return;
+        java.util.concurrent.locks.Lock lock = lockFor(postId);
+        lock.lock();
+        try {
+            Optional<StoryText> text = stories.postText(postId);
+            if (text.isEmpty()) {
+                index.remove(postId);
+                return;
+            }
+            index.put(story(text.get(), stories.readableByAll(Set.of(postId)), index.find(postId).orElse(null)));
+        } finally {
+            lock.unlock();
         }
-        index.put(story(text.get(), stories.readableByAll(Set.of(postId)), index.find(postId).orElse(null)));
     }
 
     void forget(UUID postId) {
-        index.remove(postId);
+        java.util.concurrent.locks.Lock lock = lockFor(postId);
+        lock.lock();
+        try {
+            index.remove(postId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private java.util.concurrent.locks.Lock lockFor(UUID postId) {
+        return locks[Math.floorMod(postId.hashCode(), locks.length)];
     }
 
     /**
