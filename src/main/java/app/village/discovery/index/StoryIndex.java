@@ -102,6 +102,8 @@ public final class StoryIndex implements AutoCloseable {
     private final Directory directory;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final IndexWriter writer;
+    private final java.util.concurrent.locks.ReadWriteLock lifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private volatile boolean closed;
     private final SearcherManager searchers;
 
     private StoryIndex(Path path) throws IOException {
@@ -164,11 +166,7 @@ public final class StoryIndex implements AutoCloseable {
 
     /** Adds or replaces a story; seen by searches only after {@link #publish()} (for rebuilding in bulk). */
     public void putWithoutPublishing(IndexedStory story) {
-        try {
-            writer.updateDocument(new Term(ID, story.id().toString()), document(story));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        whileOpen(() -> writer.updateDocument(new Term(ID, story.id().toString()), document(story)));
     }
 
     /** Removes a story at once. */
@@ -180,11 +178,7 @@ public final class StoryIndex implements AutoCloseable {
         if (ids.isEmpty()) {
             return;
         }
-        try {
-            writer.deleteDocuments(new TermInSetQuery(ID, ids.stream().map(i -> new BytesRef(i.toString())).toList()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        whileOpen(() -> writer.deleteDocuments(new TermInSetQuery(ID, ids.stream().map(i -> new BytesRef(i.toString())).toList())));
         publish();
     }
 
@@ -193,11 +187,7 @@ public final class StoryIndex implements AutoCloseable {
      * dictionary to search instead of one per segment, so queries are several times cheaper.
      */
     public void compact() {
-        try {
-            writer.forceMerge(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        whileOpen(() -> writer.forceMerge(1));
         publish();
     }
 
@@ -208,11 +198,31 @@ public final class StoryIndex implements AutoCloseable {
 
     /** Commits what was written and refreshes the searchers. */
     public void publish() {
-        try {
+        whileOpen(() -> {
             writer.commit();
             searchers.maybeRefreshBlocking();
+        });
+    }
+
+    private interface IndexWrite {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs a write unless the index is closing: a listener that finishes while the application
+     * stops must not write into a closing writer, which could leave the index's lock held.
+     */
+    private void whileOpen(IndexWrite write) {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("The story index is closed; the change is filed again at the next rebuild");
+            }
+            write.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            lifecycle.readLock().unlock();
         }
     }
 
@@ -568,13 +578,19 @@ public final class StoryIndex implements AutoCloseable {
     }
 
     @Override
+    /** Waits for writes in progress, then closes; the lock on the folder is released whatever fails on the way. */
     public void close() {
+        lifecycle.writeLock().lock();
         try {
-            searchers.close();
-            writer.close();
-            directory.close();
+            if (closed) {
+                return;
+            }
+            closed = true;
+            org.apache.lucene.util.IOUtils.close(searchers, writer, directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            lifecycle.writeLock().unlock();
         }
     }
 }
