@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import com.microsoft.playwright.APIResponse;
@@ -53,9 +52,6 @@ class BrowserJourneyTest extends ChromiumJourney {
     private static final Pattern POST_URL = Pattern.compile("/posts/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[?#].*)?$");
     private static final String XSS = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestMembers members;
@@ -388,14 +384,6 @@ class BrowserJourneyTest extends ChromiumJourney {
         return member;
     }
 
-    private void signIn(Page page, String email) {
-        page.navigate(url("/signin"));
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(TestMembers.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page).hasURL(url("/feed"));
-    }
-
     private String writePost(Page page, String title, String body) {
         page.navigate(url("/posts/new"));
         page.getByLabel("Title").fill(title);
@@ -423,10 +411,6 @@ class BrowserJourneyTest extends ChromiumJourney {
         return context.cookies(url("/")).stream().filter(c -> c.name.equals("XSRF-TOKEN")).map(c -> c.value)
                 .findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie in "
                         + context.cookies().stream().map(c -> c.name).toList()));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private static String suffix() {

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import com.microsoft.playwright.Browser;
@@ -34,9 +33,6 @@ import app.village.support.VillageIntegrationTest;
 class GuidanceBrowserTest extends ChromiumJourney {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestMembers members;
@@ -112,10 +108,6 @@ class GuidanceBrowserTest extends ChromiumJourney {
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Need help now?")).first()).isVisible();
             shot(page, "guidance-04-urgent-help-guide");
         }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private static void shot(Page page, String name) {

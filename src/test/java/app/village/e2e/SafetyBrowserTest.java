@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import com.microsoft.playwright.APIResponse;
@@ -54,9 +53,6 @@ class SafetyBrowserTest extends ChromiumJourney {
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final Pattern POST_URL = Pattern.compile("/posts/([0-9a-f-]{36})(?:[?#].*)?$");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestMembers members;
@@ -238,14 +234,6 @@ class SafetyBrowserTest extends ChromiumJourney {
         return context;
     }
 
-    private void signIn(Page page, String email) {
-        page.navigate(url("/signin"));
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(TestMembers.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page).hasURL(url("/feed"));
-    }
-
     private String writePost(Page page, String title, String body) {
         page.navigate(url("/posts/new"));
         page.getByLabel("Title").fill(title);
@@ -261,7 +249,4 @@ class SafetyBrowserTest extends ChromiumJourney {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

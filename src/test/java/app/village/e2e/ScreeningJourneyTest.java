@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import com.microsoft.playwright.Browser;
@@ -38,9 +37,6 @@ import app.village.support.VillageIntegrationTest;
 class ScreeningJourneyTest extends ChromiumJourney {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestMembers members;
@@ -156,18 +152,6 @@ class ScreeningJourneyTest extends ChromiumJourney {
             assertEquals(true, fhir.contains("\"valueInteger\": 21"), fhir);
             assertEquals(false, fhir.contains("Placeholder"), "operator wording must not leave in an export");
         }
-    }
-
-    private void signIn(Page page, String email) {
-        page.navigate(url("/signin"));
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(TestMembers.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page).hasURL(url("/feed"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private static void shot(Page page, String name) {

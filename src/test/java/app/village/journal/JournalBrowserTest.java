@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -43,18 +42,11 @@ class JournalBrowserTest extends ChromiumJourney {
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final ZoneId AUCKLAND = ZoneId.of("Pacific/Auckland");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     TestMembers members;
 
     @Autowired
     JdbcClient jdbc;
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     @Test
     void sevenCheckInsOnAPhoneDrawAChartWithTheMissedDosesMarked() {

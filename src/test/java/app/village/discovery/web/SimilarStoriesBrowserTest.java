@@ -10,7 +10,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import com.microsoft.playwright.Browser;
@@ -36,9 +35,6 @@ import app.village.support.VillageIntegrationTest;
 class SimilarStoriesBrowserTest extends ChromiumJourney {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
-    @LocalServerPort
-    int port;
 
     @Autowired TestMembers members;
     @Autowired CommunityService community;
@@ -114,7 +110,4 @@ class SimilarStoriesBrowserTest extends ChromiumJourney {
         }
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }
