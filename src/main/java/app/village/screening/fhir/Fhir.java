@@ -40,7 +40,10 @@ public class Fhir {
      */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void warmUp() {
-        Thread.ofVirtual().name("fhir-warm-up").start(this::context);
+        // A platform thread: loading thousands of classes from the nested jar on a virtual thread pins
+        // its carrier, and with the model loading at the same time on a 2-core machine every carrier
+        // was pinned and start-up hung.
+        Thread.ofPlatform().daemon().name("fhir-warm-up").start(this::context);
     }
 
     public IParser json() {
