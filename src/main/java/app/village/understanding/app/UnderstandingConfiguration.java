@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Lazy;
 
 import app.village.understanding.Analyzer;
 import app.village.understanding.TextEmbedder;
-import app.village.understanding.core.RuleAnalyzer;
-import app.village.understanding.core.SemanticMatcher;
+import app.village.understanding.core.LearnedAnalyzer;
+import app.village.understanding.core.ReaderModel;
 import app.village.understanding.model.MiniLmEmbedder;
 
 @Configuration(proxyBeanMethods = false)
@@ -24,11 +24,18 @@ class UnderstandingConfiguration {
         return new MiniLmEmbedder(1);
     }
 
-    /** The analyser of Analyzers.standard, on the shared model (the model loads when this is first used). */
+    /**
+     * The learned readers, loaded while Village starts (not lazily): a missing or damaged model file
+     * stops the start with the file's name and how to rebuild it, rather than reading posts with nothing.
+     */
     @Bean
-    @Lazy
-    Analyzer analyzer(MiniLmEmbedder model) {
-        return new RuleAnalyzer(new SemanticMatcher(model));
+    ReaderModel readerModel() {
+        return ReaderModel.shipped();
+    }
+
+    @Bean
+    Analyzer analyzer(ReaderModel model) {
+        return new LearnedAnalyzer(model);
     }
 
     @Bean

@@ -33,6 +33,25 @@ class WhatWeHeard implements StoryNotes {
         return store.insightJson("POST", postId).map(json::readTree).map(WhatWeHeard::note);
     }
 
+    /** Longest quote shown; a parent recognises their sentence from its start. */
+    static final int QUOTE = 110;
+
+    /** The writer's own sentence that carried the theme, so they can see why it was heard. */
+    static String heardIn(JsonNode evidence) {
+        if (!evidence.isArray() || evidence.isEmpty()) {
+            return "";
+        }
+        String text = evidence.get(0).path("text").asString("").strip().replaceAll("\\s+", " ");
+        if (text.isEmpty()) {
+            return "";
+        }
+        if (text.length() > QUOTE) {
+            int cut = text.lastIndexOf(' ', QUOTE);
+            text = text.substring(0, cut > QUOTE / 2 ? cut : QUOTE) + "…";
+        }
+        return ", from your words “" + text + "”";
+    }
+
     static Note note(JsonNode insight) {
         List<String> lines = new ArrayList<>();
         for (JsonNode theme : insight.path("themes")) {
@@ -44,7 +63,7 @@ class WhatWeHeard implements StoryNotes {
                 case "other" -> " for someone close to you";
                 default -> "";
             };
-            lines.add(Character.toUpperCase(words.charAt(0)) + words.substring(1) + whose);
+            lines.add(Character.toUpperCase(words.charAt(0)) + words.substring(1) + whose + heardIn(theme.path("evidence")));
         }
         if (lines.isEmpty()) {
             return new Note("What we heard", List.of("Nothing in particular stood out to us. Other parents can still reply."),

@@ -137,6 +137,21 @@ public final class Evaluation {
         return n == 0 ? 0 : sum / n;
     }
 
+    /** Of the texts labelled none or low, the share analysed as high or urgent: false alarms a moderator would see. */
+    public double overRaised() {
+        int calm = 0;
+        int raised = 0;
+        for (int g = 0; g <= 1; g++) {
+            for (int a = 0; a < 5; a++) {
+                calm += confusion[g][a];
+                if (a >= 3) {
+                    raised += confusion[g][a];
+                }
+            }
+        }
+        return calm == 0 ? 0 : (double) raised / calm;
+    }
+
     public double riskExact() {
         int right = 0;
         for (int i = 0; i < 5; i++) {
@@ -225,6 +240,7 @@ public final class Evaluation {
         }
         out.append(String.format("%nrisk exact: %.3f   within one level: %.3f%n", riskExact(), riskWithinOne()));
         out.append(String.format("urgent recall: %.3f   urgent precision: %.3f%n", urgentRecall(), urgentPrecision()));
+        out.append(String.format("labelled none or low, analysed high or urgent: %.3f%n", overRaised()));
         out.append(String.format("child age within one month: %.3f (%d of %d stated)%n", ageWithinOne(), agesWithinOne, agesStated));
         out.append(String.format("subject accuracy: %.3f   writer role accuracy: %.3f%n", subjectAccuracy(), roleAccuracy()));
         return out.toString();

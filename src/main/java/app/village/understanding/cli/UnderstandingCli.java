@@ -11,6 +11,7 @@ import app.village.understanding.Insight;
 import app.village.understanding.InsightJson;
 import app.village.understanding.RiskReason;
 import app.village.understanding.ThemeFinding;
+import app.village.understanding.core.LearnedAnalyzer;
 import app.village.understanding.core.RuleAnalyzer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +35,12 @@ public final class UnderstandingCli {
                 err.println("bench failed: " + e);
                 return 1;
             }
+        }
+        if (command.equals("train")) {
+            return app.village.understanding.train.TrainCommand.run(args, true, out, err);
+        }
+        if (command.equals("eval") && args.contains("--cv")) {
+            return app.village.understanding.train.TrainCommand.run(args, false, out, err);
         }
         if (command.equals("eval") && args.contains("--cssrs")) {
             return CssrsMeasure.run(args.stream().filter(a -> !a.startsWith("--")).toList(),
@@ -75,6 +82,11 @@ public final class UnderstandingCli {
         }
         for (InputText t : texts) {
             try {
+                if (explain && analyzer instanceof LearnedAnalyzer learned) {
+                    LearnedAnalyzer.Reading reading = learned.read(t.text());
+                    out.println(explain(t.id(), reading.insight()) + sentenceScores(reading));
+                    continue;
+                }
                 Insight insight = analyzer.analyze(t.text());
                 out.println(explain ? explain(t.id(), insight) : JSON.writeValueAsString(InsightJson.of(t.id(), insight)));
             } catch (RuntimeException e) {
@@ -115,6 +127,29 @@ public final class UnderstandingCli {
         for (ThemeFinding f : insight.themes()) {
             b.append(String.format("  - %s (%s, %s, confidence %.2f)%n", f.theme().code(), f.theme().plainWords(), f.person().code(), f.confidence()));
             f.evidence().forEach(e -> b.append("      \"").append(e.text()).append("\" [").append(e.start()).append('-').append(e.end()).append("]\n"));
+        }
+        return b.toString();
+    }
+
+    /** Below this, a theme's probability for a sentence is not worth showing. */
+    private static final double SHOWN = 0.15;
+
+    /** Every sentence with the themes its readers gave at least {@link #SHOWN}, so a judgement can be traced to its sentences. */
+    static String sentenceScores(LearnedAnalyzer.Reading reading) {
+        StringBuilder b = new StringBuilder("The whole post (probability per theme): ");
+        b.append(reading.posts().entrySet().stream().filter(e -> e.getValue() >= SHOWN)
+                .sorted(java.util.Map.Entry.<app.village.understanding.Theme, Double>comparingByValue().reversed())
+                .map(e -> String.format("%s %.2f", e.getKey().code(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ", "", "\n")));
+        b.append("Sentence by sentence (probability per theme):\n");
+        for (LearnedAnalyzer.SentenceScores s : reading.sentences()) {
+            String shown = s.probabilities().entrySet().stream().filter(e -> e.getValue() >= SHOWN)
+                    .sorted(java.util.Map.Entry.<app.village.understanding.Theme, Double>comparingByValue().reversed())
+                    .map(e -> String.format("%s %.2f", e.getKey().code(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String text = s.sentence().text().length() > 90 ? s.sentence().text().substring(0, 87) + "..." : s.sentence().text();
+            b.append(String.format("  [%s %d-%d] \"%s\"%s%n", s.sentence().field(), s.sentence().start(), s.sentence().end(), text,
+                    shown.isEmpty() ? "" : "\n      " + shown));
         }
         return b.toString();
     }

@@ -1,0 +1,103 @@
+package app.village.understanding.train;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import app.village.understanding.TextToAnalyze;
+import app.village.understanding.core.LearnedAnalyzer;
+import app.village.understanding.core.ReaderModel;
+import app.village.understanding.core.RuleAnalyzer;
+
+/**
+ * {@code ./village train} and {@code ./village eval --cv K}: reads the annotated corpus, cross-
+ * validates (thresholds chosen there), trains the readers on every annotated post with a fixed
+ * seed and writes the model file the application ships.
+ */
+public final class TrainCommand {
+
+    public static final Path DEFAULT_CORPUS = Path.of("training/understanding");
+    public static final Path DEFAULT_OUTPUT = Path.of("src/main/resources").resolve(ReaderModel.RESOURCE);
+    static final long SEED = 20261203L;
+
+    private TrainCommand() {
+    }
+
+    /** @param write false for {@code eval --cv}: figures only, no model file */
+    public static int run(List<String> args, boolean write, PrintStream out, PrintStream err) {
+        Path corpus = Path.of(option(args, "--annotations", DEFAULT_CORPUS.toString()));
+        Path output = Path.of(option(args, "--out", DEFAULT_OUTPUT.toString()));
+        int folds = Integer.parseInt(option(args, "--cv", "5"));
+        if (folds < 2 || folds > 20) {
+            err.println("--cv takes a number of folds from 2 to 20");
+            return 2;
+        }
+        if (args.contains("--suggest")) {
+            Path pool = Path.of(option(args, "--pool", "../shared/corpus/training-pool-reddit-2013.jsonl"));
+            return ActiveLearning.suggest(pool, corpus, Integer.parseInt(option(args, "--suggest", "300")), ReaderModel.shipped(), out, err);
+        }
+        long started = System.nanoTime();
+        List<AnnotatedText> texts;
+        try {
+            texts = AnnotatedCorpus.load(corpus);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        RuleAnalyzer lexicon = new RuleAnalyzer();
+        List<ReaderTrainer.Item> items = texts.parallelStream()
+                .map(t -> new ReaderTrainer.Item(t, LearnedAnalyzer.prepare(new TextToAnalyze(t.text(), t.title(), null, null), lexicon)))
+                .toList();
+        err.printf("read %d annotated posts from %s in %.1f s%n", items.size(), corpus, (System.nanoTime() - started) / 1e9);
+        ReaderTrainer.Options options = ReaderTrainer.Options.standard(SEED);
+        CrossValidation.Result cv = CrossValidation.run(items, folds, options);
+        out.print(CrossValidation.report(cv, folds));
+        if (!write) {
+            return 0;
+        }
+        Map<String, String> about = new LinkedHashMap<>();
+        about.put("trained", LocalDate.now(ZoneOffset.UTC).toString());
+        about.put("posts", String.valueOf(items.size()));
+        about.put("seed", String.valueOf(SEED));
+        about.put("annotations-sha256", digest(texts));
+        about.put("cv-macro-f1", String.format("%.3f", cv.evaluation().macroF1()));
+        ReaderModel model = ReaderTrainer.train(items, cv.thresholds(), cv.floors(), options, about);
+        try {
+            Files.createDirectories(output.toAbsolutePath().getParent());
+            try (OutputStream o = Files.newOutputStream(output)) {
+                model.write(o);
+            }
+        } catch (IOException e) {
+            err.println("cannot write " + output + ": " + e.getMessage());
+            return 1;
+        }
+        out.printf("wrote %s (%d features, %d readers) in %.0f s%n", output, model.vocabulary().size(), model.heads().size(),
+                (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+
+    private static String digest(List<AnnotatedText> texts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            texts.stream().map(t -> t.id() + t.expected().toString()).sorted().forEach(s -> sha.update(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
