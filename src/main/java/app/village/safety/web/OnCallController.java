@@ -113,7 +113,10 @@ class OnCallController {
     @Operation(summary = "Each alert channel: configured or not, its last success and failure")
     @GetMapping("/api/admin/alerts/channels")
     @ResponseBody
-    List<AlertChannels.Status> channelStatus() {
+    List<AlertChannels.Status> channelStatus(@AuthenticationPrincipal VillageUser user) {
+        if (user == null || !user.has(app.village.accounts.Role.ADMIN)) {
+            throw new app.village.platform.ForbiddenException("Only admins can see the alert channels.");
+        }
         return channels.statuses();
     }
 }
