@@ -31,7 +31,7 @@ import jakarta.mail.internet.MimeMessage;
  * the {@link WebhookReceiver} and a GreenMail SMTP server. Emails are timed as they land (a watcher
  * looks every 10 ms), so the tests can measure from a post's submission to its alert.
  */
-final class AlertedVillage implements AutoCloseable {
+public final class AlertedVillage implements AutoCloseable {
 
     static final String SECRET = "a webhook secret for the tests";
     static final String PUBLIC_URL = "https://village.example";
@@ -43,7 +43,7 @@ final class AlertedVillage implements AutoCloseable {
     private final Thread watcher;
     private volatile boolean watching = true;
 
-    AlertedVillage() throws Exception {
+    public AlertedVillage() throws Exception {
         webhook = new WebhookReceiver(SECRET);
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
@@ -72,6 +72,15 @@ final class AlertedVillage implements AutoCloseable {
                 "--village.database.clean-embedded=" + clean,
                 "--server.port=0",
                 "--server.address=127.0.0.1",
+                "--logging.level.app.village=WARN"));
+        args.addAll(channelArguments());
+        Collections.addAll(args, more);
+        return new SpringApplicationBuilder(VillageApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** The settings that point both channels at this harness. */
+    public List<String> channelArguments() {
+        return List.of(
                 "--village.alert.webhook.url=" + webhook.url(),
                 "--village.alert.webhook.secret=" + SECRET,
                 "--village.alert.public-url=" + PUBLIC_URL,
@@ -80,17 +89,14 @@ final class AlertedVillage implements AutoCloseable {
                 "--village.smtp.host=127.0.0.1",
                 "--village.smtp.port=" + mail.getSmtp().getPort(),
                 "--village.smtp.tls=none",
-                "--village.smtp.from=alerts@village.example",
-                "--logging.level.app.village=WARN"));
-        Collections.addAll(args, more);
-        return new SpringApplicationBuilder(VillageApplication.class).run(args.toArray(String[]::new));
+                "--village.smtp.from=alerts@village.example");
     }
 
     /** Emails whose link is to this item, with their subject and the moment each was seen. */
-    record Mail(String to, String subject, String body, Instant seen) {
+    public record Mail(String to, String subject, String body, Instant seen) {
     }
 
-    List<Mail> mailsFor(String itemId) {
+    public List<Mail> mailsFor(String itemId) {
         List<Mail> found = new ArrayList<>();
         for (MimeMessage m : mail.getReceivedMessages()) {
             String body = GreenMailUtil.getBody(m);
@@ -110,7 +116,7 @@ final class AlertedVillage implements AutoCloseable {
         return village.getBean(CommunityService.class).publishPost(author, new PostDraft(title, body, "COMMUNITY", null, null, null));
     }
 
-    static Optional<String> itemOf(ConfigurableApplicationContext village, UUID postId) {
+    public static Optional<String> itemOf(ConfigurableApplicationContext village, UUID postId) {
         return village.getBean(JdbcClient.class).sql("SELECT id::text FROM safety_items WHERE subject_id = ?").param(postId)
                 .query(String.class).optional();
     }
@@ -125,6 +131,11 @@ final class AlertedVillage implements AutoCloseable {
             Thread.sleep(10);
         }
         return v;
+    }
+
+    /** When the receiver accepted each first-step webhook call for the item. */
+    public List<Instant> webhookAt(String itemId) {
+        return webhook.forItem(itemId, 0).stream().map(WebhookReceiver.Received::at).toList();
     }
 
     @Override
