@@ -28,13 +28,14 @@ import app.village.accounts.MemberDirectory;
 import app.village.accounts.PersonalDataContributor;
 import app.village.accounts.Registration;
 import app.village.accounts.SignUp;
+import app.village.accounts.StaffContacts;
 import app.village.accounts.Role;
 import app.village.platform.InvalidInputException;
 import app.village.platform.NotFoundException;
 
 /** Everything that changes an account. Each method is one transaction: it happens whole or not at all. */
 @Service
-public class AccountService implements MemberDirectory, Registration {
+public class AccountService implements MemberDirectory, Registration, StaffContacts {
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
     /** Deliberately the same words whether the address is new, taken or mistyped. */
@@ -216,6 +217,19 @@ public class AccountService implements MemberDirectory, Registration {
     public Optional<Member> findByEmail(String email) {
         return email == null ? Optional.empty()
                 : accounts.findByEmail(email).map(m -> new Member(m.id(), m.handle(), m.familyRole(), m.roles()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Member> withRole(Role role) {
+        return accounts.withRole(role).stream().map(m -> new Member(m.id(), m.handle(), m.familyRole(), m.roles())).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> staffEmail(UUID memberId) {
+        return accounts.findById(memberId).filter(m -> m.roles().contains(Role.MODERATOR) || m.roles().contains(Role.ADMIN))
+                .map(MemberRecord::email);
     }
 
     @Override

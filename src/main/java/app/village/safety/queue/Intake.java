@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,16 +43,18 @@ public class Intake implements SafetySignals {
     private final QueueRepository queue;
     private final AssessmentRepository assessments;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Intake(RiskPolicy policy, Stories stories, Insights insights, QueueRepository queue, AssessmentRepository assessments,
-           AuditLog audit, Clock clock) {
+           AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.policy = policy;
         this.stories = stories;
         this.insights = insights;
         this.queue = queue;
         this.assessments = assessments;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -74,12 +77,17 @@ public class Intake implements SafetySignals {
             String key = "READING:" + e.subjectKind() + ":" + e.subjectId() + ":v" + e.textVersion();
             Optional<UUID> id = queue.insert("READING", key, e.subjectKind(), e.subjectId(), e.postId(), e.authorId(), e.riskLevel(),
                     stored, null, e.textVersion(), now);
+            boolean opened = id.isPresent();
             if (id.isEmpty()) {
-                queue.updateOpenReading(e.subjectKind(), e.subjectId(), e.riskLevel(), stored, e.textVersion());
+                opened = queue.updateOpenReading(e.subjectKind(), e.subjectId(), e.riskLevel(), stored, e.textVersion()) > 0;
             } else {
                 log.info("Queued {} {} at level {} as item {}", e.subjectKind(), e.subjectId(), e.riskLevel().code(), id.get());
             }
             itemId = id.orElseGet(() -> queue.openReading(e.subjectKind(), e.subjectId()).orElse(null));
+            if (opened && itemId != null) {
+                UUID item = itemId;
+                queue.find(item).filter(i -> i.level() != null).ifPresent(i -> events.publishEvent(new ItemOpened(item, i.level(), i.createdAt())));
+            }
         }
         if (decision.hold() && stories.hide(e.subjectKind(), e.subjectId(), true)) {
             audit.record(null, "HOLD", itemId, e.subjectKind(), e.subjectId(), "visible", "held",
@@ -106,8 +114,12 @@ public class Intake implements SafetySignals {
         List<String> reasons = new ArrayList<>();
         signal.reasonCodes().forEach(code -> reasons.add(new Reason(code, "writer").stored()));
         reasons.add(0, new Reason("signal_" + signal.source(), "writer").stored());
-        return queue.insert("SIGNAL", key, null, null, null, signal.memberId(), level, reasons, null, null, signal.occurredAt())
-                .orElseGet(() -> queue.bySourceKeyPrefix(key).getFirst().id());
+        Optional<UUID> added = queue.insert("SIGNAL", key, null, null, null, signal.memberId(), level, reasons, null, null,
+                signal.occurredAt());
+        if (added.isPresent() && level != null) {
+            events.publishEvent(new ItemOpened(added.get(), level, signal.occurredAt()));
+        }
+        return added.orElseGet(() -> queue.bySourceKeyPrefix(key).getFirst().id());
     }
 
     /** The event's reason codes, with whose experience each is from the stored reading when it has it. */

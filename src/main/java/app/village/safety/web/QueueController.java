@@ -15,6 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import app.village.accounts.VillageUser;
 import app.village.platform.ConflictException;
 import app.village.platform.InvalidInputException;
+import app.village.safety.alerts.Alerts;
+import app.village.safety.alerts.OnCall;
 import app.village.safety.queue.Moderation;
 import app.village.understanding.RiskLevel;
 
@@ -28,15 +30,20 @@ import app.village.understanding.RiskLevel;
 class QueueController {
 
     private final Moderation moderation;
+    private final OnCall onCall;
+    private final Alerts alerts;
 
-    QueueController(Moderation moderation) {
+    QueueController(Moderation moderation, OnCall onCall, Alerts alerts) {
         this.moderation = moderation;
+        this.onCall = onCall;
+        this.alerts = alerts;
     }
 
     @GetMapping
     String queue(@AuthenticationPrincipal VillageUser user, Model model) {
         model.addAttribute("rows", moderation.openQueue(user));
         model.addAttribute("resolved", moderation.recentlyResolved(user));
+        model.addAttribute("roster", onCall.roster(user));
         return "safety/queue";
     }
 
@@ -50,6 +57,7 @@ class QueueController {
     @GetMapping("/items/{id}")
     String item(@AuthenticationPrincipal VillageUser user, @PathVariable UUID id, Model model) {
         model.addAttribute("d", moderation.open(user, id));
+        model.addAttribute("alerts", alerts.forItem(id));
         model.addAttribute("levels", RiskLevel.values());
         model.addAttribute("replyKey", UUID.randomUUID().toString());
         return "safety/item";
