@@ -7,7 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import app.village.accounts.Member;
 import app.village.accounts.MemberDirectory;
@@ -32,9 +33,11 @@ class Reader {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     Reader(@org.springframework.context.annotation.Lazy Analyzer analyzer, InsightStore store, MemberDirectory members,
-           ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+           ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.analyzer = analyzer;
         this.store = store;
         this.members = members;
@@ -43,11 +46,18 @@ class Reader {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Reads outside any transaction (the analysis holds no connection), then keeps the reading and
+     * tells the other modules in one short transaction, so the event is stored with the reading.
+     */
     void read(String kind, StoryText story) {
         WriterRole role = story.authorId() == null ? null : members.find(story.authorId()).map(Member::familyRole)
                 .map(r -> WriterRole.ofCode(r.name())).orElse(null);
         Insight insight = analyzer.analyze(new TextToAnalyze(story.body(), story.title(), role, story.childAgeMonths()));
+        transactions.executeWithoutResult(status -> keep(kind, story, insight));
+    }
+
+    private void keep(String kind, StoryText story, Insight insight) {
         InsightJson body = InsightJson.of(story.id().toString(), insight);
         boolean saved = store.save(kind, story.id(), story.postId(), story.version(), insight.analyserVersion(),
                 insight.riskLevel().code(), body.themes().stream().map(InsightJson.ThemeJson::code).toList(),

@@ -1,7 +1,9 @@
 package app.village.understanding.app;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import app.village.community.PostDeleted;
 import app.village.community.PostEdited;
@@ -13,7 +15,9 @@ import app.village.community.Stories;
 /**
  * Every new or edited post and reply is read after its transaction commits, on another thread,
  * so writing never waits for the model. The events are stored with the change (Spring Modulith's
- * registry) and re-delivered after a crash, so nothing goes unread.
+ * registry) and re-delivered after a crash, so nothing goes unread. The readings are not wrapped
+ * in one transaction (unlike an application module listener): reading a text takes no database
+ * connection, so a burst of posts cannot hold the pool while the readers work ({@link Reader}).
  */
 @Component
 class UnderstandingListener {
@@ -28,22 +32,26 @@ class UnderstandingListener {
         this.store = store;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(PostPublished event) {
         readPost(event.postId());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(PostEdited event) {
         readPost(event.postId());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(ReplyPublished event) {
         readReply(event.replyId());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(ReplyEdited event) {
         readReply(event.replyId());
     }
