@@ -8,32 +8,20 @@ import app.village.understanding.Analyzer;
 import app.village.understanding.TextEmbedder;
 import app.village.understanding.core.RuleAnalyzer;
 import app.village.understanding.core.SemanticMatcher;
-import app.village.understanding.model.MiniLmEmbedder;
 
 @Configuration(proxyBeanMethods = false)
 class UnderstandingConfiguration {
 
-    /**
-     * The one model of the process, shared by the analysis and by whoever embeds whole texts.
-     * Loaded on first use, so its second of loading never delays the first page. One thread per
-     * call: concurrency comes from the many posts read at once.
-     */
-    @Bean(destroyMethod = "close")
-    @Lazy
-    MiniLmEmbedder miniLmEmbedder() {
-        return new MiniLmEmbedder(1);
-    }
-
-    /** The analyser of Analyzers.standard, on the shared model (the model loads when this is first used). */
+    /** The analyser of Analyzers.standard, on the shared model (see SharedModel for where and when it loads). */
     @Bean
     @Lazy
-    Analyzer analyzer(MiniLmEmbedder model) {
+    Analyzer analyzer(SharedModel model) {
         return new RuleAnalyzer(new SemanticMatcher(model));
     }
 
     @Bean
     @Lazy
-    TextEmbedder textEmbedder(MiniLmEmbedder model) {
-        return text -> model.embedWhole(text);
+    TextEmbedder textEmbedder(SharedModel model) {
+        return model::embedWhole;
     }
 }
