@@ -34,10 +34,19 @@ final class RunningPostgres {
                 return Optional.empty();
             }
             long pid = Long.parseLong(lines.get(0).trim());
-            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return alive ? Optional.of(Integer.parseInt(lines.get(3).trim())) : Optional.empty();
+            return running(pid) ? Optional.of(Integer.parseInt(lines.get(3).trim())) : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Alive and not a zombie: a postmaster killed with its Village may wait a while to be reaped. */
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         }
     }
 
