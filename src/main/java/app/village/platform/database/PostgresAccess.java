@@ -125,14 +125,36 @@ final class PostgresAccess {
         return LinuxUtils.isUnshareAvailable() ? List.of("unshare", "-U") : List.of();
     }
 
-    /** The binaries zonky unpacked most recently under {@code binaries} (one folder per release). */
+    /**
+     * The binaries zonky unpacked most recently under {@code binaries} (one folder per release), or,
+     * when it reused the folder it had unpacked for another data directory of this JVM (it keeps one
+     * per process), that folder.
+     */
     static Path binary(Path binaries, String name) throws IOException {
-        try (var dirs = Files.list(binaries)) {
-            return dirs.filter(d -> d.getFileName().toString().startsWith("PG-"))
-                    .map(d -> d.resolve("bin").resolve(name))
-                    .filter(Files::isExecutable)
-                    .max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified()))
-                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL binaries under " + binaries));
+        if (Files.isDirectory(binaries)) {
+            try (var dirs = Files.list(binaries)) {
+                java.util.Optional<Path> here = dirs.filter(d -> d.getFileName().toString().startsWith("PG-"))
+                        .map(d -> d.resolve("bin").resolve(name))
+                        .filter(Files::isExecutable)
+                        .max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified()));
+                if (here.isPresent()) {
+                    return here.get();
+                }
+            }
+        }
+        return unpackedByZonky().stream().map(d -> d.toPath().resolve("bin").resolve(name)).filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no PostgreSQL binaries under " + binaries));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<java.io.File> unpackedByZonky() {
+        try {
+            java.lang.reflect.Field field = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class.getDeclaredField("PREPARE_BINARIES");
+            field.setAccessible(true);
+            // Written by zonky in this thread just before the data directory customizer runs.
+            return List.copyOf(((java.util.Map<Object, java.io.File>) field.get(null)).values());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return List.of();
         }
     }
 }
