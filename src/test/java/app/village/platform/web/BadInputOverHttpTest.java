@@ -25,7 +25,6 @@ class BadInputOverHttpTest {
 
     @LocalServerPort int port;
     @Autowired TestMembers members;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -77,19 +76,6 @@ class BadInputOverHttpTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(get("/api/me", basic).statusCode()).isEqualTo(401);
         assertThat(output.getAll()).doesNotContain("more than 72 bytes");
-    }
-
-    @Test
-    void anonymousApiCallsStoreNoSession() throws Exception {
-        long before = jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single();
-        for (String path : List.of("/api/me", "/api/posts", "/api/journal/entries", "/api/moderation/queue", "/api/search?q=sleep")) {
-            for (int i = 0; i < 4; i++) {
-                HttpResponse<String> response = get(path, null);
-                assertThat(response.statusCode()).as(path).isEqualTo(401);
-                assertThat(response.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith("VILLAGE_SESSION="));
-            }
-        }
-        assertThat(jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single()).isLessThanOrEqualTo(before);
     }
 
     @Test
