@@ -35,8 +35,10 @@ public class VillageApplication {
             case "admin", "discovery" -> {
                 application.setWebApplicationType(WebApplicationType.NONE);
                 application.setLogStartupInfo(false);
+                // Lazy: a command creates only what it uses, so 'admin grant' never opens the story index that a
+                // running server on the same data directory holds (it refused to start, "index in use").
                 String[] quiet = {"--village.command=" + command, "--logging.level.root=WARN", "--logging.level.app.village=WARN",
-                        "--spring.session.jdbc.cleanup-cron=-"};
+                        "--spring.session.jdbc.cleanup-cron=-", "--spring.main.lazy-initialization=" + command.equals("admin")};
                 if (command.equals("discovery")) {
                     // A refusal (the index in use) is said in one line below, without Spring's start-up trace.
                     quiet = Arrays.copyOf(quiet, quiet.length + 2);

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -41,13 +42,42 @@ class SafetySignalsFromOtherModulesTest {
                     .append(item == 9 ? "LA6569-3" : "LA6568-5").append('"');
         }
         String body = "{\"questionnaire\":\"phq-9\",\"version\":\"1.0.0\",\"answers\":{" + answers + "}}";
-        mvc.perform(post("/api/screenings").with(user(ann.user())).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated());
+        String created = mvc.perform(post("/api/screenings").with(user(ann.user())).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = JSON.readTree(created).path("id").asString();
+        // Private means private: the answer alone tells nobody, however long one waits for a listener.
+        Thread.sleep(3_000);
+        assertThat(queueFor(ann)).as("an urgent answer alone queues nothing").isEmpty();
+        mvc.perform(get("/screening/results/" + id).with(user(ann.user())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Ask a moderator to reach out to me")));
 
+        mvc.perform(post("/screening/results/" + id + "/support-requests").with(user(ann.user())).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/api/screenings/" + id + "/support-requests").with(user(ann.user())).with(csrf()))
+                .andExpect(status().isCreated());
         JsonNode item = eventuallyQueued(ann);
         assertThat(item.path("level").asString()).isEqualTo("urgent");
         assertThat(item.path("source").asString()).isEqualTo("SIGNAL");
-        assertThat(queueFor(ann)).hasSize(1);
+        Thread.sleep(1_000);
+        assertThat(queueFor(ann)).as("asking twice queues once").hasSize(1);
+        assertThat(item.toString()).doesNotContain("LA6569-3");
+    }
+
+    @Test
+    void nobodyElseCanAskAboutSomeoneElsesScreening() throws Exception {
+        TestMembers.Created owner = members.mother();
+        TestMembers.Created other = members.father();
+        StringBuilder answers = new StringBuilder();
+        for (int item = 1; item <= 9; item++) {
+            answers.append(item == 1 ? "" : ",").append("\"phq9-").append(item).append("\":\"LA6568-5\"");
+        }
+        String created = mvc.perform(post("/api/screenings").with(user(owner.user())).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"questionnaire\":\"phq-9\",\"version\":\"1.0.0\",\"answers\":{" + answers + "}}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = JSON.readTree(created).path("id").asString();
+        mvc.perform(post("/api/screenings/" + id + "/support-requests").with(user(other.user())).with(csrf()))
+                .andExpect(status().isNotFound());
     }
 
     @Test

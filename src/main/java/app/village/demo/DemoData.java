@@ -57,6 +57,19 @@ class DemoData {
         this.json = json;
     }
 
+    private volatile boolean stopping;
+
+    @EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void stop() {
+        stopping = true;
+    }
+
+    /**
+     * In the background, so that a stop during start-up waits for the member or post being written
+     * and ends the loading there, before the database closes (run by the main thread, the loading
+     * raced the closing pool). Loading again adds nothing, so an interrupted load completes at the next start.
+     */
+    @org.springframework.scheduling.annotation.Async
     @EventListener(ApplicationReadyEvent.class)
     void load() throws IOException {
         DemoCommunity demo;
@@ -65,12 +78,18 @@ class DemoData {
         }
         Map<String, UUID> ids = new HashMap<>();
         for (DemoMember m : demo.members()) {
+            if (stopping) {
+                return;
+            }
             String email = emailOf(m.key());
             Member member = registration.findByEmail(email)
                     .orElseGet(() -> registration.signUp(new SignUp(email, PASSWORD, m.handle(), m.familyRole(), m.children())));
             ids.put(m.key(), member.id());
         }
         for (DemoPost p : demo.posts()) {
+            if (stopping) {
+                return;
+            }
             UUID postId = stories.publish(ids.get(p.by()), new PostDraft(p.title(), p.body(), "COMMUNITY", null,
                     p.childAgeMonths(), key(p.key())));
             int n = 0;

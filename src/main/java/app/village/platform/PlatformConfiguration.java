@@ -1,19 +1,53 @@
 package app.village.platform;
 
 import java.time.Clock;
+import java.util.concurrent.ThreadPoolExecutor;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(VillageProperties.class)
-@org.springframework.scheduling.annotation.EnableAsync
+@EnableAsync
 class PlatformConfiguration {
 
     /** One clock for the whole application, so that time-dependent rules can be tested. */
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Where background work runs: module listeners (readings, the queue, the story index), the
+     * catch-up, the index rebuild and the demo community. A few platform threads, not virtual ones:
+     * loading the model and thousands of classes pins a virtual thread's carrier, and with requests
+     * on virtual threads too, a 2-core machine had every carrier pinned and stopped answering. A
+     * fixed number of threads also means a burst of posts queues its readings instead of taking
+     * every core from the pages.
+     * <p>
+     * On stop (Spring's default for this executor) nothing new starts once the context closes, the
+     * running tasks finish, and the queued ones are dropped: their event publications stay
+     * incomplete and are delivered again at the next start. Taking the DataSource as a parameter
+     * makes Spring destroy this executor before the connection pool, and the pool before the
+     * embedded database. Work handed over after the close began is discarded for the same reason,
+     * rather than failing the request or the start-up that handed it over.
+     */
+    @Bean(name = {"applicationTaskExecutor", "taskExecutor"})
+    ThreadPoolTaskExecutor applicationTaskExecutor(DataSource dataSource,
+                                                   @Value("${village.background.threads:3}") int threads) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setThreadNamePrefix("background-");
+        executor.setVirtualThreads(false);
+        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
+        executor.setAwaitTerminationSeconds(20);
+        return executor;
     }
 }

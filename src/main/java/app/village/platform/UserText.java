@@ -22,7 +22,7 @@ public final class UserText {
      */
     public static String required(String field, String label, String value, int maxChars, boolean multiLine) {
         String text = normalise(field, value, multiLine);
-        if (text.isEmpty()) {
+        if (!visible(text)) {
             throw new InvalidInputException(field, label + " is empty. Please write something.");
         }
         int length = text.codePointCount(0, text.length());
@@ -35,11 +35,23 @@ public final class UserText {
 
     /** Like {@link #required} but an absent or blank value gives {@code null}. */
     public static String optional(String field, String label, String value, int maxChars, boolean multiLine) {
-        if (value == null || value.isBlank()) {
+        if (value == null || !visible(value)) {
             return null;
         }
         return required(field, label, value, maxChars, multiLine);
     }
+
+    /**
+     * Whether anything in the text can be seen: a title of zero-width spaces, direction marks or a
+     * byte-order mark (format characters) or of blank fillers looks empty and is treated as empty.
+     */
+    static boolean visible(String text) {
+        return text.codePoints().anyMatch(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp)
+                && Character.getType(cp) != Character.FORMAT && !INVISIBLE_LETTERS.contains(cp));
+    }
+
+    /** Letters and symbols that draw nothing (Hangul fillers, the blank Braille pattern, the Mongolian vowel separator). */
+    private static final java.util.Set<Integer> INVISIBLE_LETTERS = java.util.Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x180E);
 
     private static String normalise(String field, String value, boolean multiLine) {
         if (value == null) {

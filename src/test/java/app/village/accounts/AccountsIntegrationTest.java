@@ -84,6 +84,40 @@ class AccountsIntegrationTest {
     }
 
     @Test
+    void handlesThatLookTheSameAreOneHandle() {
+        String s = unique();
+        accounts.signUp(new SignUp("c-" + s + "@example.org", TestMembers.PASSWORD, "ParentA_" + s, "MOTHER", List.of()));
+        // Greek capital rho for P, then fullwidth letters: on screen all three read "ParentA".
+        for (String lookalike : List.of("\u03A1arentA_" + s, "\uFF30\uFF41\uFF52\uFF45\uFF4E\uFF54\uFF21_" + s, "parenta_" + s)) {
+            InvalidInputException refused = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class, () ->
+                    accounts.signUp(new SignUp("c-" + unique() + "@example.org", TestMembers.PASSWORD, lookalike, "MOTHER", List.of())));
+            assertThat(refused.field()).as(lookalike).isEqualTo("handle");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM members WHERE handle_skeleton IS NULL").query(Long.class).single())
+                .as("every member has a skeleton").isZero();
+    }
+
+    @Test
+    void signUpsFromOneAddressAreLimitedPerHour() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            mvc.perform(post("/api/accounts").with(remote("10.7.0.1")).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"email\":\"not-an-email\",\"password\":\"long enough pass\",\"handle\":\"x\",\"familyRole\":\"MOTHER\"}"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("email"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("network"))));
+        }
+        String s = unique();
+        String good = "{\"email\":\"l" + s + "@example.org\",\"password\":\"long enough pass\",\"handle\":\"lim_" + s + "\",\"familyRole\":\"MOTHER\"}";
+        mvc.perform(post("/api/accounts").with(remote("10.7.0.1")).contentType(MediaType.APPLICATION_JSON).content(good))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("network")));
+        mvc.perform(post("/signup").with(csrf()).with(remote("10.7.0.1")).param("email", "m" + s + "@example.org")
+                .param("password", "long enough pass").param("handle", "lim2_" + s).param("familyRole", "MOTHER"))
+                .andExpect(status().isBadRequest());
+        // Another network is not affected.
+        mvc.perform(post("/api/accounts").with(remote("10.7.0.2")).contentType(MediaType.APPLICATION_JSON).content(good))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
     void badSignUpsAreRefusedWithAFieldAndAMessage() throws Exception {
         String s = unique();
         Map<String, String> cases = Map.of(
@@ -129,7 +163,7 @@ class AccountsIntegrationTest {
     }
 
     @Test
-    void repeatedFailuresMakeTheAccountWaitButAKnownBrowserStillGetsIn() throws Exception {
+    void failuresSlowTheGuessersAddressButNeverLockTheOwnerOut() throws Exception {
         TestMembers.Created m = members.mother();
         // First a successful sign-in from the owner's browser, which remembers the device.
         MvcResult owner = mvc.perform(post("/signin").with(csrf()).with(remote("10.9.0.1"))
@@ -138,20 +172,36 @@ class AccountsIntegrationTest {
         assertThat(device).isNotNull();
         assertThat(device.isHttpOnly()).isTrue();
 
-        // An attacker from several addresses fails often enough to trip the account throttle (3 free failures in tests).
+        // A guesser on the owner's own network (the same address) fails often enough to trip the throttle (3 free failures in tests).
         for (int i = 0; i < 4; i++) {
-            mvc.perform(post("/signin").with(csrf()).with(remote("10.9.1." + i))
+            mvc.perform(post("/signin").with(csrf()).with(remote("10.9.0.1"))
                     .param("email", m.email()).param("password", "guess number " + i));
         }
-        String throttled = mvc.perform(post("/signin").with(csrf()).with(remote("10.9.2.1"))
+        String throttled = mvc.perform(post("/signin").with(csrf()).with(remote("10.9.0.1"))
                         .param("email", m.email()).param("password", TestMembers.PASSWORD))
                 .andReturn().getResponse().getRedirectedUrl();
-        assertThat(throttled).startsWith("/signin?wait=");
+        assertThat(throttled).as("the guesser's address waits, even with the right password").startsWith("/signin?wait=");
 
-        // The owner, on the browser that signed in before, is not locked out by the attacker.
+        // The owner, on the browser that signed in before, is let in from that same address.
         mvc.perform(post("/signin").with(csrf()).with(remote("10.9.0.1")).cookie(device)
                         .param("email", m.email()).param("password", TestMembers.PASSWORD))
                 .andExpect(redirectedUrl("/feed"));
+        // And from any other address, on a new browser too: the account alone is never locked.
+        mvc.perform(post("/signin").with(csrf()).with(remote("10.9.2.1"))
+                        .param("email", m.email()).param("password", TestMembers.PASSWORD))
+                .andExpect(redirectedUrl("/feed"));
+    }
+
+    @Test
+    void aGuesserSpreadOverAccountsIsSlowedByItsAddress() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(post("/signin").with(csrf()).with(remote("10.9.3.1"))
+                    .param("email", members.father().email()).param("password", "guess number " + i));
+        }
+        TestMembers.Created next = members.mother();
+        assertThat(mvc.perform(post("/signin").with(csrf()).with(remote("10.9.3.1"))
+                        .param("email", next.email()).param("password", TestMembers.PASSWORD))
+                .andReturn().getResponse().getRedirectedUrl()).startsWith("/signin?wait=");
     }
 
     @Test

@@ -12,6 +12,17 @@ import app.village.support.RandomText;
 class UserTextTest {
 
     @Test
+    void textOfOnlyInvisibleCharactersIsEmpty() {
+        for (String invisible : new String[] {"\u200B", "\u202E", "\uFEFF", "\u200B\u202E\uFEFF \u200D", "\u3164\u00A0\u2800"}) {
+            assertThatThrownBy(() -> UserText.required("title", "The title", invisible, 200, false))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("The title is empty");
+            assertThat(UserText.optional("note", "The note", invisible, 200, true)).isNull();
+        }
+        // A format character inside real words is kept (joiners matter in some scripts and emoji).
+        assertThat(UserText.required("title", "The title", "A\u200Db", 200, false)).isEqualTo("A\u200Db");
+    }
+
+    @Test
     void emptyAndBlankAreRefusedWithTheLabel() {
         assertThatThrownBy(() -> UserText.required("title", "The title", "  \n\t ", 10, false))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("The title is empty")

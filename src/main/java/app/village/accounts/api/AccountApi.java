@@ -38,10 +38,12 @@ class AccountApi {
 
     private final AccountService accounts;
     private final Clock clock;
+    private final app.village.accounts.security.SignUpLimit signUpLimit;
 
-    AccountApi(AccountService accounts, Clock clock) {
+    AccountApi(AccountService accounts, Clock clock, app.village.accounts.security.SignUpLimit signUpLimit) {
         this.accounts = accounts;
         this.clock = clock;
+        this.signUpLimit = signUpLimit;
     }
 
     record ChildJson(UUID id, String nickname, String birthMonth, int ageMonths) {
@@ -62,9 +64,11 @@ class AccountApi {
     record RoleGrant(String email, String role) {
     }
 
-    @Operation(summary = "Create an account", description = "Public. Errors never reveal whether an email is already registered.")
+    @Operation(summary = "Create an account", description = "Public. Errors never reveal whether an email is already registered. "
+            + "At most 20 attempts an hour from one network address (400 with field email beyond that).")
     @PostMapping("/accounts")
-    ResponseEntity<Member> signUp(@RequestBody SignUp request) {
+    ResponseEntity<Member> signUp(@RequestBody SignUp request, HttpServletRequest http) {
+        signUpLimit.attempt(http.getRemoteAddr());
         Member member = accounts.signUp(request);
         return ResponseEntity.created(URI.create("/api/me")).body(member);
     }

@@ -42,10 +42,11 @@ public class AccountRepository {
 
     void insert(MemberRecord m) {
         jdbc.sql("""
-                INSERT INTO members (id, email, email_key, password_hash, handle, handle_key, family_role, created_at, password_changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO members (id, email, email_key, password_hash, handle, handle_key, handle_skeleton, family_role, created_at,
+                                     password_changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(m.id(), m.email(), emailKey(m.email()), m.passwordHash(), m.handle(), handleKey(m.handle()),
-                        m.familyRole().name(), Timestamp.from(m.createdAt()), Timestamp.from(m.createdAt()))
+                        HandleSkeletons.skeleton(m.handle()), m.familyRole().name(), Timestamp.from(m.createdAt()), Timestamp.from(m.createdAt()))
                 .update();
         for (Role role : m.roles()) {
             grant(m.id(), role, null, m.createdAt());
@@ -57,7 +58,8 @@ public class AccountRepository {
     }
 
     boolean handleTaken(String handle) {
-        return jdbc.sql("SELECT count(*) FROM members WHERE handle_key = ?").param(handleKey(handle)).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM members WHERE handle_key = ? OR handle_skeleton = ?")
+                .params(handleKey(handle), HandleSkeletons.skeleton(handle)).query(Long.class).single() > 0;
     }
 
     public Optional<MemberRecord> findByEmail(String email) {

@@ -59,6 +59,11 @@ final class AccountRules {
         if (length > 200) {
             throw new InvalidInputException("password", "Your password can have at most 200 characters.");
         }
+        // bcrypt reads only the first 72 bytes; longer passwords would be silently cut, so they are refused.
+        if (value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw new InvalidInputException("password", "Your password can have at most 72 bytes: about 72 letters without accents, "
+                    + "fewer with accents or other scripts. Please choose a shorter one.");
+        }
         String lower = value.toLowerCase(Locale.ROOT);
         if (COMMON_PASSWORDS.contains(lower) || (email != null && lower.equals(email.toLowerCase(Locale.ROOT)))
                 || (handle != null && lower.equals(handle.toLowerCase(Locale.ROOT)))) {

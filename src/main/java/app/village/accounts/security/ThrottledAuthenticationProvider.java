@@ -47,11 +47,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         SignInDetails details = authentication.getDetails() instanceof SignInDetails d ? d : new SignInDetails("unknown", null);
 
         String addressKey = SignInThrottle.key("address", details.remoteAddress());
-        String accountKey = SignInThrottle.key("account", AccountRepository.emailKey(email));
+        // Never the account alone: anyone who knows a moderator's email could lock them out from everywhere.
+        String accountKey = SignInThrottle.key("account-address", AccountRepository.emailKey(email) + "|" + details.remoteAddress());
         Optional<MemberRecord> member = email.length() > 254 ? Optional.empty() : accounts.findByEmail(email);
         boolean knownDevice = member.isPresent() && devices.knows(member.get().id(), details.deviceToken());
 
-        Optional<Duration> wait = throttle.waitFor(addressKey);
+        // A browser that signed in to this account before is let through to the password check even
+        // from a throttled address (a guesser's address may be the member's own network).
+        Optional<Duration> wait = knownDevice ? Optional.empty() : throttle.waitFor(addressKey);
         if (wait.isEmpty() && !knownDevice) {
             wait = throttle.waitFor(accountKey);
         }

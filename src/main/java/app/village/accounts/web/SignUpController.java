@@ -26,10 +26,12 @@ import jakarta.servlet.http.HttpServletResponse;
 class SignUpController {
 
     private final AccountService accounts;
+    private final app.village.accounts.security.SignUpLimit signUpLimit;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SignUpController(AccountService accounts) {
+    SignUpController(AccountService accounts, app.village.accounts.security.SignUpLimit signUpLimit) {
         this.accounts = accounts;
+        this.signUpLimit = signUpLimit;
     }
 
     /** The sign-up form as posted; one optional child, more can be added from the account page. */
@@ -54,6 +56,7 @@ class SignUpController {
                   HttpServletRequest request, HttpServletResponse response) {
         Member member;
         try {
+            signUpLimit.attempt(request.getRemoteAddr());
             member = accounts.signUp(new SignUp(form.email(), form.password(), form.handle(), form.familyRole(),
                     List.of(new SignUp.NewChild(form.childNickname(), form.childBirthMonth()))));
         } catch (InvalidInputException e) {

@@ -2,6 +2,7 @@ package app.village.discovery.app;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -17,12 +18,16 @@ class StartupRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(StartupRebuild.class);
 
-    private final StoryIndex index;
+    private final ObjectProvider<StoryIndex> index;
     private final Stories stories;
-    private final Indexer indexer;
+    private final ObjectProvider<Indexer> indexer;
     private final boolean enabled;
 
-    StartupRebuild(StoryIndex index, Stories stories, Indexer indexer, DiscoveryProperties properties,
+    /**
+     * The index is asked for only when this start rebuilds: 'admin grant' runs beside a server that
+     * holds the index's lock, and opening it there made the command fail.
+     */
+    StartupRebuild(ObjectProvider<StoryIndex> index, Stories stories, ObjectProvider<Indexer> indexer, DiscoveryProperties properties,
                    @Value("${village.command:serve}") String command) {
         this.index = index;
         this.stories = stories;
@@ -36,11 +41,11 @@ class StartupRebuild {
     void fillWhenEmpty() {
         if (enabled && needed()) {
             log.info("The story index is empty while posts exist: rebuilding it in the background");
-            indexer.rebuild(n -> { });
+            indexer.getObject().rebuild(n -> { });
         }
     }
 
     boolean needed() {
-        return index.size() == 0 && !stories.postIds(null, 1).isEmpty();
+        return index.getObject().size() == 0 && !stories.postIds(null, 1).isEmpty();
     }
 }

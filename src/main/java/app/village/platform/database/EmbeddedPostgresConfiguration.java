@@ -38,17 +38,27 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(VillageProperties properties) throws IOException {
-        Path dataDir = properties.dataDir().toAbsolutePath();
+        Path dataDir = properties.dataDir().toAbsolutePath().normalize();
         Path pgData = dataDir.resolve("postgres");
         if (properties.database().cleanEmbedded()) {
             FileSystemUtils.deleteRecursively(pgData);
         }
+        String password = PostgresAccess.password(dataDir);
+        Path binaries = dataDir.resolve("postgres-binaries");
         Optional<Integer> runningPort = RunningPostgres.portOf(pgData);
         if (runningPort.isPresent()) {
-            log.info("Joining the PostgreSQL already running for {} on port {}", pgData, runningPort.get());
-            return new EmbeddedDatabase(null, runningPort.get());
+            if (RunningPostgres.owned(pgData)) {
+                log.info("Joining the PostgreSQL already running for {} on port {}", pgData, runningPort.get());
+                return new EmbeddedDatabase(null, runningPort.get(), password, pgData);
+            }
+            log.warn("A PostgreSQL left running by a Village process that ended holds {}: stopping it to start it afresh", pgData);
+            try {
+                PostgresAccess.stop(pgData, binaries);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while stopping the PostgreSQL left running", e);
+            }
         }
-        Path binaries = dataDir.resolve("postgres-binaries");
         Files.createDirectories(binaries);
         // The binaries are unpacked once into the data directory, not into /tmp, so a restart is quick.
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -58,11 +68,20 @@ class EmbeddedPostgresConfiguration {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // Stopped by this bean's destroy method, after the connection pool, not by a racing JVM hook.
                 .setRegisterShutdownHook(false)
+                .setDataDirectoryCustomizer(dir -> PostgresAccess.secure(dir.toPath(), binaries, password))
+                .setConnectConfig("password", password)
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB")
+                // zonky starts PostgreSQL with -F (fsync off) and a test-friendly configuration: a post
+                // acknowledged with 201 must survive a crash of the machine, so every flush is real.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "localhost")
                 .start();
+        RunningPostgres.STARTED_HERE.add(pgData);
         log.info("Started embedded PostgreSQL 17 on port {} with data in {}", postgres.getPort(), pgData);
-        return new EmbeddedDatabase(postgres, postgres.getPort());
+        return new EmbeddedDatabase(postgres, postgres.getPort(), password, pgData);
     }
 
     @Bean
@@ -71,20 +90,33 @@ class EmbeddedPostgresConfiguration {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl(DATABASE));
         config.setUsername("postgres");
+        config.setPassword(database.password());
         config.setMaximumPoolSize(10);
         config.setPoolName("village");
         return new HikariDataSource(config);
     }
 
     /** The embedded server (when this process started it) and the port it listens on. */
-    record EmbeddedDatabase(EmbeddedPostgres postgres, int port) implements AutoCloseable {
+    record EmbeddedDatabase(EmbeddedPostgres postgres, int port, String password, Path pgData) implements AutoCloseable {
 
         String jdbcUrl(String database) {
-            return "jdbc:postgresql://localhost:" + port + "/" + database + "?user=postgres";
+            return "jdbc:postgresql://localhost:" + port + "/" + database;
+        }
+
+        Connection connect(String database) throws java.sql.SQLException {
+            java.util.Properties credentials = new java.util.Properties();
+            credentials.setProperty("user", "postgres");
+            credentials.setProperty("password", password);
+            return java.sql.DriverManager.getConnection(jdbcUrl(database), credentials);
+        }
+
+        @Override
+        public String toString() {
+            return "EmbeddedDatabase[port=" + port + ", data=" + pgData + "]";
         }
 
         void createDatabaseIfMissing() throws Exception {
-            try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl("postgres"));
+            try (Connection c = connect("postgres");
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (!rs.next()) {
@@ -96,7 +128,11 @@ class EmbeddedPostgresConfiguration {
         @Override
         public void close() throws IOException {
             if (postgres != null) {
-                postgres.close();
+                try {
+                    postgres.close();
+                } finally {
+                    RunningPostgres.STARTED_HERE.remove(pgData);
+                }
             }
         }
     }

@@ -46,10 +46,34 @@ class SecurityConfiguration {
             "/api/screenings/questionnaires"
     };
 
+    /** bcrypt reads at most 72 bytes, and Spring Security refuses longer input with an exception (it was a 500). */
+    static final int BCRYPT_MAX_BYTES = 72;
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // Delegating encoder: bcrypt today, with the algorithm recorded in each hash so it can be upgraded.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        PasswordEncoder delegate = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return delegate.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                if (raw != null && raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+                    // No stored password is that long (sign-up refuses them): wrong, after the same hashing time.
+                    delegate.matches("", encoded);
+                    return false;
+                }
+                return delegate.matches(raw, encoded);
+            }
+
+            @Override
+            public boolean upgradeEncoding(String encoded) {
+                return delegate.upgradeEncoding(encoded);
+            }
+        };
     }
 
     @Bean
@@ -74,7 +98,14 @@ class SecurityConfiguration {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null);
 
+        // Remembering the request to resume after sign-in needs a session; a program calling the API
+        // without credentials resumes nothing, and every such 401 used to store a session row.
+        org.springframework.security.web.savedrequest.HttpSessionRequestCache requestCache =
+                new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        requestCache.setRequestMatcher(request -> !api.matches(request));
+
         http.authenticationManager(authenticationManager)
+                .requestCache(cache -> cache.requestCache(requestCache))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/accounts").permitAll()
@@ -120,7 +151,11 @@ class SecurityConfiguration {
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                         + "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
                                         + "form-action 'self'"))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        // Village needs none of the browser's powerful features; a script injected somehow gets none either.
+                        .addHeaderWriter(new org.springframework.security.web.header.writers.StaticHeadersWriter("Permissions-Policy",
+                                "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+                                        + "display-capture=(), interest-cohort=()")));
         return http.build();
     }
 

@@ -95,6 +95,15 @@ class ScreeningApi {
         return screenings.history(user.id()).stream().map(this::json).toList();
     }
 
+    @Operation(summary = "Ask a moderator to reach out about one of your results",
+            description = "Moderators learn who asked and whether an answer was about harm, never the answers. Asking again adds nothing.")
+    @PostMapping("/{id}/support-requests")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    void askForSupport(@org.springframework.security.core.annotation.AuthenticationPrincipal app.village.accounts.VillageUser user,
+                       @org.springframework.web.bind.annotation.PathVariable java.util.UUID id) {
+        screenings.requestSupport(user.id(), id);
+    }
+
     @Operation(summary = "One of your screenings")
     @GetMapping("/{id}")
     ScreeningJson one(@AuthenticationPrincipal VillageUser user, @PathVariable UUID id) {

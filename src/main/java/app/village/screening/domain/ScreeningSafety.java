@@ -5,16 +5,19 @@ import org.springframework.stereotype.Component;
 
 import app.village.safety.SafetySignal;
 import app.village.safety.SafetySignals;
-import app.village.screening.ScreeningCompleted;
 import app.village.understanding.RiskLevel;
 
 /**
- * An answer about self-harm or harming the baby puts the member in the moderators' queue as
- * urgent, whatever the total. The event is persisted with the screening, so a crash before this
- * runs loses nothing; the queue adds one item per screening however often it is delivered.
+ * A screening reaches the moderators only when its member asks ("Ask a moderator to reach out to
+ * me" under the result): urgent when an answer was about self-harm or harming the baby, otherwise
+ * reviewed within hours. An answer alone alerts nobody; the member sees crisis help at once instead.
+ * The event is persisted with the request, and the queue keeps one item per screening however
+ * often it is asked or delivered.
  */
 @Component
 class ScreeningSafety {
+
+    static final String ASKED = "asked_for_support";
 
     private final SafetySignals signals;
 
@@ -23,11 +26,10 @@ class ScreeningSafety {
     }
 
     @ApplicationModuleListener
-    void on(ScreeningCompleted completed) {
-        if (!completed.urgent()) {
-            return;
-        }
-        signals.raise(new SafetySignal("screening", completed.screeningId(), completed.memberId(), RiskLevel.URGENT,
-                completed.reasonCodes(), completed.occurredAt()));
+    void on(ScreeningSupportRequested request) {
+        java.util.List<String> reasons = new java.util.ArrayList<>(request.reasonCodes());
+        reasons.add(ASKED);
+        signals.raise(new SafetySignal("screening", request.screeningId(), request.memberId(),
+                request.urgent() ? RiskLevel.URGENT : RiskLevel.HIGH, reasons, request.occurredAt()));
     }
 }

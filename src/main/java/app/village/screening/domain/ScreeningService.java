@@ -91,6 +91,16 @@ public class ScreeningService {
                 .orElseThrow(() -> new NotFoundException(NO_SUCH_SCREENING));
     }
 
+    /**
+     * The member asks a moderator to reach out about this result: the only way a screening reaches
+     * anyone else. Asking again adds nothing (the queue keeps one item per screening).
+     */
+    @Transactional
+    public void requestSupport(UUID member, UUID id) {
+        Screening s = own(member, id);
+        events.publishEvent(new ScreeningSupportRequested(s.id(), member, s.result().urgent(), s.result().reasonCodes(), clock.instant()));
+    }
+
     @Transactional(readOnly = true)
     public List<Screening> history(UUID member) {
         return screenings.byMember(member);

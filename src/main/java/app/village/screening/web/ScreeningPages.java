@@ -114,6 +114,12 @@ class ScreeningPages {
         return "screening/result";
     }
 
+    @PostMapping("/screening/results/{id}/support-requests")
+    String askForSupport(@AuthenticationPrincipal VillageUser user, @PathVariable UUID id) {
+        screenings.requestSupport(user.id(), id);
+        return "redirect:/screening/results/" + id + "?asked";
+    }
+
     @GetMapping("/screening/history")
     String history(@AuthenticationPrincipal VillageUser user, Model model) {
         List<Screening> all = screenings.history(user.id());

@@ -8,21 +8,9 @@ import app.village.understanding.Analyzer;
 import app.village.understanding.TextEmbedder;
 import app.village.understanding.core.LearnedAnalyzer;
 import app.village.understanding.core.ReaderModel;
-import app.village.understanding.model.MiniLmEmbedder;
 
 @Configuration(proxyBeanMethods = false)
 class UnderstandingConfiguration {
-
-    /**
-     * The one model of the process, shared by the analysis and by whoever embeds whole texts.
-     * Loaded on first use, so its second of loading never delays the first page. One thread per
-     * call: concurrency comes from the many posts read at once.
-     */
-    @Bean(destroyMethod = "close")
-    @Lazy
-    MiniLmEmbedder miniLmEmbedder() {
-        return new MiniLmEmbedder(1);
-    }
 
     /**
      * The learned readers, loaded while Village starts (not lazily): a missing or damaged model file
@@ -38,9 +26,10 @@ class UnderstandingConfiguration {
         return new LearnedAnalyzer(model);
     }
 
+    /** Whole texts as vectors for similar stories, on the shared sentence encoder (see SharedModel for where and when it loads). */
     @Bean
     @Lazy
-    TextEmbedder textEmbedder(MiniLmEmbedder model) {
-        return text -> model.embedWhole(text);
+    TextEmbedder textEmbedder(SharedModel model) {
+        return model::embedWhole;
     }
 }

@@ -1,0 +1,95 @@
+package app.village.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.village.support.TestMembers;
+import app.village.support.VillageIntegrationTest;
+
+/** Bad input and probing over real HTTP (Tomcat decodes the address, not a mock). */
+@VillageIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class BadInputOverHttpTest {
+
+    @LocalServerPort int port;
+    @Autowired TestMembers members;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(TestMembers.Created m) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((m.email() + ":" + TestMembers.PASSWORD).getBytes());
+    }
+
+    @Test
+    void aQueryThatIsNotUtf8IsRefusedWith400AndNothingOfItIsLogged(CapturedOutput output) throws Exception {
+        TestMembers.Created m = members.mother();
+        int before = output.getAll().length();
+        for (String path : List.of("/?q=%FF%FE", "/guides?q=%FF%FEsecretword", "/stories/search?q=%C3%28secretword",
+                "/api/guides?q=%FF%FE", "/api/search?q=%ED%A0%80secretword", "/signin?error=%FF")) {
+            HttpResponse<String> anonymous = get(path, null);
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(400);
+            HttpResponse<String> member = get(path, basic(m));
+            assertThat(member.statusCode()).as(path + " signed in").isEqualTo(400);
+            if (path.startsWith("/api/")) {
+                assertThat(member.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            }
+        }
+        String logged = output.getAll().substring(before);
+        assertThat(logged).doesNotContain("\tat ").doesNotContain("secretword").doesNotContain("\u00ff\u00fe").doesNotContain("\ufffd");
+        // Valid UTF-8, percent-encoded or not, still works.
+        assertThat(get("/guides?q=%C3%A9t%C3%A9+sleep", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void passwordsOver72BytesAreRefusedInWordsNeverA500(CapturedOutput output) throws Exception {
+        String tooLong = "é".repeat(40); // 40 characters, 80 bytes: bcrypt would read only the first 72
+        HttpResponse<String> signUp = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/accounts"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"long-" + java.util.UUID.randomUUID()
+                        + "@example.org\",\"password\":\"" + tooLong + "\",\"handle\":\"long_" + java.util.UUID.randomUUID().toString().substring(0, 8)
+                        + "\",\"familyRole\":\"MOTHER\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signUp.statusCode()).isEqualTo(400);
+        assertThat(signUp.body()).contains("\"field\":\"password\"").contains("72 bytes");
+
+        TestMembers.Created m = members.mother();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((m.email() + ":" + "x".repeat(100))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(get("/api/me", basic).statusCode()).isEqualTo(401);
+        assertThat(output.getAll()).doesNotContain("more than 72 bytes");
+    }
+
+    @Test
+    void theActuatorIndexIsNotReadableButTheProbesAre() throws Exception {
+        TestMembers.Created m = members.father();
+        assertThat(get("/actuator", basic(m)).statusCode()).isIn(403, 404);
+        assertThat(get("/actuator", null).statusCode()).isIn(302, 401, 403, 404);
+        assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pagesSendAPermissionsPolicy() throws Exception {
+        assertThat(get("/", null).headers().firstValue("Permissions-Policy").orElse(""))
+                .contains("camera=()").contains("microphone=()").contains("geolocation=()");
+    }
+}
