@@ -1,23 +1,19 @@
 package app.village.understanding;
 
-import app.village.understanding.core.LearnedAnalyzer;
-import app.village.understanding.core.ReaderModel;
+import app.village.understanding.core.RuleAnalyzer;
+import app.village.understanding.core.SemanticMatcher;
+import app.village.understanding.model.MiniLmEmbedder;
 
-
-/** Builds the analyser Village uses: the learned readers shipped with the application, with the lexicon among their signals. */
+/** Builds the analyser Village uses: the lexicon together with the in-process model. */
 public final class Analyzers {
 
     private Analyzers() {
     }
 
     /**
-     * Loads the shipped model (a fraction of a second) and returns the analyser. Fails with the
-     * file's name and how to rebuild it when the model is missing or damaged: Village never reads
-     * posts with nothing.
-     *
-     * @param threads unused since the readers are linear; kept so callers need not change
+     * @param threads how many threads the model may use for one text (the machine's cores is a good default)
      */
     public static Analyzer standard(int threads) {
-        return new LearnedAnalyzer(ReaderModel.shipped());
+        return new RuleAnalyzer(new SemanticMatcher(new MiniLmEmbedder(threads)));
     }
 }

@@ -18,8 +18,7 @@ import app.village.understanding.core.SentenceEmbedder;
 import app.village.understanding.model.MiniLmEmbedder;
 
 /**
- * The one sentence encoder of the process (all-MiniLM-L6-v2), for whoever embeds whole texts:
- * the story index of similar stories. The analysis no longer needs it (ADR 0015).
+ * The one model of the process, shared by the analysis and by whoever embeds whole texts.
  * <p>
  * It is always created on a platform thread of its own: creating it loads the ONNX runtime and
  * many classes, and on a virtual thread that pins the carrier (two of them were all a 2-core

@@ -12,17 +12,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import app.village.understanding.Analyzer;
 import app.village.understanding.TextToAnalyze;
 import app.village.understanding.core.RuleAnalyzer;
-import app.village.understanding.core.LearnedAnalyzer;
-import app.village.understanding.core.ReaderModel;
+import app.village.understanding.core.SemanticMatcher;
+import app.village.understanding.model.MiniLmEmbedder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./village bench [CORPUS.jsonl]}: how fast the analysis is on this machine. Prints model
- * load time, throughput over the corpus with one worker per core, the lexicon's share of it,
- * latency by text length (one text at a time) and peak memory.
+ * load time, throughput over the corpus, latency by text length, the raw embedding throughput of
+ * the same model on the same texts (the floor the analysis is measured against) and peak memory.
  */
 final class Bench {
 
@@ -45,23 +46,28 @@ final class Bench {
                 texts.stream().mapToInt(t -> words(t.text())).average().orElse(0), cores, Runtime.version());
 
         long t0 = System.nanoTime();
-        ReaderModel model = ReaderModel.shipped();
-        LearnedAnalyzer analyzer = new LearnedAnalyzer(model);
-        out.printf("model load (%d readers over %d features): %.0f ms%n", model.heads().size(), model.vocabulary().size(),
-                (System.nanoTime() - t0) / 1e6);
+        MiniLmEmbedder embedder = new MiniLmEmbedder(1);
+        SemanticMatcher matcher = new SemanticMatcher(embedder);
+        Analyzer analyzer = new RuleAnalyzer(matcher);
+        out.printf("model load (ONNX session, tokenizer, %d example sentences): %.0f ms%n", matcher.examples(), (System.nanoTime() - t0) / 1e6);
 
-        // Warm up the JIT on every path before measuring anything.
+        // Warm up the JIT and ONNX Runtime on every path before measuring anything.
         RuleAnalyzer rulesOnly = new RuleAnalyzer();
-        for (int round = 0; round < 3; round++) {
-            for (int i = 0; i < Math.min(200, texts.size()); i++) {
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < Math.min(150, texts.size()); i++) {
                 analyzer.analyze(texts.get(i));
                 rulesOnly.analyze(texts.get(i));
+                embedder.embedWhole(texts.get(i).text());
             }
         }
-        out.printf("analysis throughput: %.1f texts/s (%d worker threads)%n", throughput(texts, cores, analyzer::analyze), cores);
-        out.printf("lexicon alone (its findings are among the readers' features): %.1f texts/s%n",
-                throughput(texts, cores, rulesOnly::analyze));
-        out.printf("analysis throughput, measured again after more warm-up: %.1f texts/s%n", throughput(texts, cores, analyzer::analyze));
+
+        double raw = throughput(texts, cores, t -> embedder.embedWhole(t.text()));
+        out.printf("raw embedding throughput (each whole text once, same model): %.1f texts/s%n", raw);
+        double analysis = throughput(texts, cores, t -> analyzer.analyze(t));
+        out.printf("analysis throughput: %.1f texts/s (%d worker threads)%n", analysis, cores);
+        out.printf("ratio analysis / raw embedding: %.2f%n", analysis / raw);
+        out.printf("lexicon alone (no model): %.1f texts/s%n", throughput(texts, cores, t -> rulesOnly.analyze(t)));
+        out.printf("analysis throughput, measured again after more warm-up: %.1f texts/s%n", throughput(texts, cores, t -> analyzer.analyze(t)));
 
         Random random = new Random(42);
         List<String> sentences = sentences(texts);
@@ -81,6 +87,7 @@ final class Bench {
         }
         out.printf("peak resident memory: %s; heap used now: %d MB%n", peakRss(),
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
+        embedder.close();
         return 0;
     }
 

@@ -97,8 +97,14 @@ public final class UnderstandingCli {
         return errors.isEmpty() ? 0 : 1;
     }
 
-    /** The analyser Village uses, or the lexicon alone with {@code --rules-only}. */
+    /**
+     * The analyser Village uses, the lexicon alone with {@code --rules-only}, or the learned readers
+     * (trained, measured, not yet what Village reads posts with) with {@code --learned}.
+     */
     private static Analyzer analyzer(List<String> args) {
+        if (args.contains("--learned")) {
+            return new LearnedAnalyzer(app.village.understanding.core.ReaderModel.shipped());
+        }
         return args.contains("--rules-only") ? new RuleAnalyzer()
                 : app.village.understanding.Analyzers.standard(Runtime.getRuntime().availableProcessors());
     }
