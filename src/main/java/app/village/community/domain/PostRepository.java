@@ -51,6 +51,13 @@ class PostRepository {
         return out;
     }
 
+    Map<UUID, String> titles(Collection<UUID> ids) {
+        Map<UUID, String> out = new HashMap<>();
+        jdbc.sql("SELECT id, title FROM posts WHERE id = ANY(?)").param(ids.toArray(UUID[]::new))
+                .query((rs, n) -> out.put(rs.getObject("id", UUID.class), rs.getString("title"))).list();
+        return out;
+    }
+
     /** Updates only if the post is still at {@code expectedVersion}: a concurrent edit is refused, not overwritten. */
     boolean update(UUID id, UUID authorId, int expectedVersion, String title, String body, Visibility visibility,
                    Integer childAgeMonths, Instant at) {
