@@ -21,7 +21,17 @@ public class VillageApplication {
             app.village.discovery.DiscoveryCommands.bench(Arrays.copyOfRange(args, 2, args.length));
             return;
         }
-        if (command.equals("analyze") || command.equals("eval") || command.equals("bench")) {
+        if (command.equals("bench") && args.length > 1 && args[1].equals("pages")) {
+            // The pages under load: this process seeds and drives a separate server process, so it starts nothing itself.
+            try {
+                System.exit(app.village.bench.PagesBench.run(Arrays.asList(args).subList(2, args.length), System.out, System.err));
+            } catch (Exception e) {
+                System.err.println("bench pages failed: " + rootMessage(e));
+                System.exit(1);
+            }
+            return;
+        }
+        if (command.equals("analyze") || command.equals("eval") || command.equals("bench") || command.equals("train")) {
             // The analysis needs neither the web application nor the database; start nothing else.
             app.village.understanding.UnderstandingCommands.main(args);
             return;
@@ -59,7 +69,7 @@ public class VillageApplication {
             }
             default -> {
                 System.err.println("Unknown command: " + command + ". Try: serve [--demo], admin grant EMAIL ROLE, "
-                        + "discovery rebuild, analyze FILE..., eval FILE.jsonl, bench [discovery]");
+                        + "discovery rebuild, analyze FILE..., eval FILE.jsonl, bench [discovery|pages]");
                 System.exit(2);
             }
         }

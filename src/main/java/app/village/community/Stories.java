@@ -49,4 +49,10 @@ public interface Stories {
      * (similar stories) ask this at the moment they show them.
      */
     java.util.Map<UUID, java.time.Instant> readableByAll(java.util.Collection<UUID> postIds);
+
+    /**
+     * The titles of these posts (private and hidden ones included: for moderators' lists), in one look;
+     * a post that no longer exists is absent.
+     */
+    java.util.Map<UUID, String> titles(java.util.Collection<UUID> postIds);
 }

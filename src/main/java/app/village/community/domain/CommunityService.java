@@ -105,6 +105,12 @@ public class CommunityService implements Stories {
         return postIds.isEmpty() ? Map.of() : posts.readableByAll(postIds);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, String> titles(java.util.Collection<UUID> postIds) {
+        return postIds.isEmpty() ? Map.of() : posts.titles(postIds);
+    }
+
     @Transactional
     public Post publishPost(UUID author, PostDraft draft) {
         String title = CommunityRules.title(draft.title());

@@ -51,6 +51,13 @@ class PostRepository {
         return out;
     }
 
+    Map<UUID, String> titles(Collection<UUID> ids) {
+        Map<UUID, String> out = new HashMap<>();
+        jdbc.sql("SELECT id, title FROM posts WHERE id = ANY(?)").param(ids.toArray(UUID[]::new))
+                .query((rs, n) -> out.put(rs.getObject("id", UUID.class), rs.getString("title"))).list();
+        return out;
+    }
+
     /** Updates only if the post is still at {@code expectedVersion}: a concurrent edit is refused, not overwritten. */
     boolean update(UUID id, UUID authorId, int expectedVersion, String title, String body, Visibility visibility,
                    Integer childAgeMonths, Instant at) {
@@ -79,11 +86,16 @@ class PostRepository {
                 SELECT p.id, p.author_id, p.title, left(p.body, 400) AS excerpt, p.visibility, p.child_age_months, p.created_at,
                        (SELECT count(*) FROM replies r WHERE r.post_id = p.id AND r.hidden_at IS NULL) AS reply_count,
                        (SELECT count(*) FROM reactions x WHERE x.post_id = p.id) AS reaction_count
-                FROM posts p
-                WHERE (p.visibility = 'COMMUNITY' AND p.hidden_at IS NULL) OR p.author_id = ?
+                FROM ((SELECT id FROM posts WHERE visibility = 'COMMUNITY' AND hidden_at IS NULL
+                        ORDER BY created_at DESC, id DESC LIMIT ?)
+                       UNION
+                       (SELECT id FROM posts WHERE author_id = ? ORDER BY created_at DESC, id DESC LIMIT ?)) page
+                JOIN posts p ON p.id = page.id
                 ORDER BY p.created_at DESC, p.id DESC
                 LIMIT ? OFFSET ?""")
-                .params(viewer, limit, offset)
+                // Two parts, each walking its own index, instead of "community OR mine", which made PostgreSQL read
+                // and sort every post in the community for each page of the feed.
+                .params(limit + offset, viewer, limit + offset, limit, offset)
                 .query((rs, n) -> new FeedRow(rs.getObject("author_id", UUID.class), new PostSummary(rs.getObject("id", UUID.class),
                         rs.getString("title"), excerpt(rs.getString("excerpt")), null, Visibility.valueOf(rs.getString("visibility")),
                         (Integer) rs.getObject("child_age_months"), rs.getInt("reply_count"), rs.getInt("reaction_count"),

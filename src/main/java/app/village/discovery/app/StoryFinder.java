@@ -59,9 +59,6 @@ class StoryFinder implements SimilarStories {
         }
         StoryText post = stories.postText(postId).orElseThrow(() -> new NotFoundException(NO_SUCH_POST));
         boolean mine = post.authorId() != null && post.authorId().equals(viewerId);
-        if (!mine && !stories.readableByAll(Set.of(postId)).containsKey(postId)) {
-            throw new NotFoundException(NO_SUCH_POST);
-        }
         Set<UUID> excluded = new HashSet<>();
         if (post.authorId() != null && !(mine && includeMine)) {
             excluded.add(post.authorId());
@@ -71,7 +68,14 @@ class StoryFinder implements SimilarStories {
         }
         // A few spare answers, in case some were withdrawn a moment ago and the index has not heard yet.
         List<StoryHit> hits = index.similar(postId, excluded, limit + 5, properties.fusion());
-        return readableNow(hits).stream().limit(limit).toList();
+        // One look at the community for the post itself and its answers (a thread page runs this on every view).
+        List<UUID> ids = new java.util.ArrayList<>(hits.stream().map(StoryHit::id).toList());
+        ids.add(postId);
+        Map<UUID, Instant> readable = stories.readableByAll(ids);
+        if (!mine && !readable.containsKey(postId)) {
+            throw new NotFoundException(NO_SUCH_POST);
+        }
+        return readableNow(hits, readable).stream().limit(limit).toList();
     }
 
     @Override
@@ -110,7 +114,10 @@ class StoryFinder implements SimilarStories {
     }
 
     private List<SimilarStory> readableNow(List<StoryHit> hits) {
-        Map<UUID, Instant> readable = stories.readableByAll(hits.stream().map(StoryHit::id).toList());
+        return readableNow(hits, stories.readableByAll(hits.stream().map(StoryHit::id).toList()));
+    }
+
+    private static List<SimilarStory> readableNow(List<StoryHit> hits, Map<UUID, Instant> readable) {
         return hits.stream().filter(h -> readable.containsKey(h.id()))
                 .map(h -> new SimilarStory(h.id(), h.title(), h.excerpt(), h.childAgeMonths(), h.role(), h.themes(),
                         readable.get(h.id()), Math.max(0, Math.round(h.similarity() * 100) / 100.0)))

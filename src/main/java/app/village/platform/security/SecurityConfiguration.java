@@ -41,8 +41,9 @@ class SecurityConfiguration {
 
     /** Reachable without signing in. Everything else needs an account. */
     private static final String[] PUBLIC = {
-            "/", "/help", "/about", "/signin", "/signup", "/error", "/css/**", "/js/**", "/favicon.svg",
-            "/actuator/health/**", "/api/openapi/**", "/api/docs/**", "/swagger-ui/**",
+            // The static files' names carry their content hash (StaticResources): /favicon-<hash>.svg, /css/village-<hash>.css.
+            "/", "/help", "/about", "/signin", "/signup", "/error", "/css/**", "/js/**", "/*.svg",
+            "/actuator/health/**", "/api/openapi/**", "/api/docs/**", "/swagger-ui/**", "/api/swagger-ui/**",
             "/api/screenings/questionnaires"
     };
 
