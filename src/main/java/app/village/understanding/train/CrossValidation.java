@@ -32,7 +32,9 @@ final class CrossValidation {
             Theme.INTRUSIVE_THOUGHTS);
     private static final double[] THRESHOLDS = {0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45,
             0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
-    private static final double[] FLOORS = {1.01, 0.5, 0.3, 0.2, 0.1, 0.05, 0.02, 0.0};
+    /** Above every probability: the reader (or the net) never reports the theme. */
+    static final double NEVER = 1.01;
+    private static final double[] FLOORS = {NEVER, 0.5, 0.3, 0.2, 0.1, 0.05, 0.02, 0.0};
 
     record Result(Map<Theme, Double> thresholds, Map<Theme, Double> floors, Evaluation evaluation, Map<Theme, Integer> positives) {
     }
@@ -89,11 +91,14 @@ final class CrossValidation {
                                Map<String, Map<Theme, Double>> oofPosts, Map<Theme, Double> thresholds, Map<Theme, Double> floors) {
         double beta = RECALL_FIRST.contains(theme) ? 2.0 : 1.0;
         boolean net = true;
-        double bestScore = -1;
-        double bestThreshold = 0.5;
-        double bestFloor = 1.01;
+        // A theme no threshold finds with any success is never reported by its reader (only the lexicon's net
+        // can raise it); and of equal scores the higher threshold wins, for fewer false alarms.
+        double bestScore = 0;
+        double bestThreshold = NEVER;
+        double bestFloor = NEVER;
         for (double floor : net ? FLOORS : new double[] {1.01}) {
-            for (double threshold : THRESHOLDS) {
+            for (int t = THRESHOLDS.length - 1; t >= 0; t--) {
+                double threshold = THRESHOLDS[t];
                 int tp = 0;
                 int fp = 0;
                 int fn = 0;

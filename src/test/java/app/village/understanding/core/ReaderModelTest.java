@@ -97,7 +97,8 @@ class ReaderModelTest {
     void theShippedModelLoadsAndHasAReaderAndAThresholdForEveryTheme() {
         ReaderModel shipped = ReaderModel.shipped();
         for (Theme t : Theme.values()) {
-            assertThat(shipped.thresholds().get(t)).as(t.code()).isBetween(0.0, 1.0);
+            // 1.01 is "never": a theme its reader could not learn is raised only by the lexicon's net.
+            assertThat(shipped.thresholds().get(t)).as(t.code()).isBetween(0.0, 1.01);
         }
         assertThat(shipped.vocabulary()).hasSizeGreaterThan(1000);
         assertThat(shipped.about()).containsKeys("trained", "posts", "seed", "annotations-sha256");
