@@ -44,6 +44,9 @@ import app.village.safety.queue.Moderation;
  * events, the dispatcher, a webhook receiver that checks the signature, and GreenMail for SMTP. The
  * escalation deadline is 4 s here so the test can wait for it.
  */
+// Runs against a fresh database of its own (the embedded step of CI): its on-call state and queue items are not
+// isolated from other test classes sharing one external database, where they fail.
+@Tag("embedded")
 @Tag("persistence")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
