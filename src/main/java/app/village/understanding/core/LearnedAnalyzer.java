@@ -51,6 +51,10 @@ public final class LearnedAnalyzer implements Analyzer {
     }
 
     public String version() {
+        return version(model);
+    }
+
+    private static String version(ReaderModel model) {
         return VERSION + "/" + RuleAnalyzer.VERSION + "/" + model.about().getOrDefault("trained", "?");
     }
 
@@ -170,7 +174,7 @@ public final class LearnedAnalyzer implements Analyzer {
         Integer age = input.childAgeMonths() != null ? input.childAgeMonths() : p.heard().childAgeMonths();
         Evidence ageEvidence = input.childAgeMonths() != null ? null : p.heard().childAgeEvidence();
         Insight insight = new Insight(role, roleGiven, RuleAnalyzer.subject(findings), age, ageEvidence, List.copyOf(findings),
-                risk.level(), risk.reasons(), VERSION + "/" + RuleAnalyzer.VERSION + "/" + model.about().getOrDefault("trained", "?"));
+                risk.level(), risk.reasons(), version(model));
         return new Reading(insight, scores, postProbabilities);
     }
 

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import org.tribuo.Example;
@@ -75,18 +75,18 @@ final class ReaderTrainer {
     static ReaderModel train(List<Item> items, Map<Theme, Double> thresholds, Map<Theme, Double> floors, Options options,
                              Map<String, String> about) {
         Set<String> keep = vocabularyOf(items, options.minTexts());
-        Map<String, Function<Void, Map<String, Map<String, Double>>>> jobs = new LinkedHashMap<>();
+        Map<String, Supplier<Map<String, Map<String, Double>>>> jobs = new LinkedHashMap<>();
         for (Theme theme : Theme.values()) {
-            jobs.put(ReaderModel.themeHead(theme), v -> fit(themeExamples(items, theme, keep), keep, options));
-            jobs.put(ReaderModel.postHead(theme), v -> fit(postExamples(items, theme), keep, options));
+            jobs.put(ReaderModel.themeHead(theme), () -> fit(themeExamples(items, theme), keep, options));
+            jobs.put(ReaderModel.postHead(theme), () -> fit(postExamples(items, theme), keep, options));
         }
-        jobs.put(ReaderModel.PERSON_HEAD, v -> fit(personExamples(items, keep), keep, options));
-        jobs.put(ReaderModel.ROLE_HEAD, v -> fit(roleExamples(items, keep), keep, options));
+        jobs.put(ReaderModel.PERSON_HEAD, () -> fit(personExamples(items), keep, options));
+        jobs.put(ReaderModel.ROLE_HEAD, () -> fit(roleExamples(items), keep, options));
         Map<String, Map<String, Map<String, Double>>> weights = new LinkedHashMap<>();
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             Map<String, Future<Map<String, Map<String, Double>>>> running = new LinkedHashMap<>();
-            jobs.forEach((name, job) -> running.put(name, pool.submit(() -> job.apply(null))));
+            jobs.forEach((name, job) -> running.put(name, pool.submit(job::get)));
             for (Map.Entry<String, Future<Map<String, Map<String, Double>>>> e : running.entrySet()) {
                 weights.put(e.getKey(), e.getValue().get());
             }
@@ -110,10 +110,8 @@ final class ReaderTrainer {
         }
         Map<String, LinearHead> heads = new LinkedHashMap<>();
         weights.forEach((name, byLabel) -> {
-            List<String> labels = byLabel.keySet().stream().filter(l -> !l.equals(NO) || byLabel.size() > 2).toList();
-            if (byLabel.containsKey(YES)) {
-                labels = List.of(YES);
-            }
+            // A yes-or-no reader keeps the yes side only; a reader of several labels keeps them all.
+            List<String> labels = byLabel.containsKey(YES) ? List.of(YES) : List.copyOf(byLabel.keySet());
             float[] biases = new float[labels.size()];
             float[][] w = new float[labels.size()][vocabulary.size()];
             for (int l = 0; l < labels.size(); l++) {
@@ -157,7 +155,7 @@ final class ReaderTrainer {
     record Labelled(String label, Map<String, Float> features) {
     }
 
-    static List<Labelled> themeExamples(List<Item> items, Theme theme, Set<String> keep) {
+    static List<Labelled> themeExamples(List<Item> items, Theme theme) {
         List<Labelled> out = new ArrayList<>();
         for (Item item : items) {
             boolean has = item.text().has(theme);
@@ -183,7 +181,7 @@ final class ReaderTrainer {
                 .anyMatch(span -> span.overlaps(sentence.field(), sentence.start(), sentence.end()));
     }
 
-    static List<Labelled> personExamples(List<Item> items, Set<String> keep) {
+    static List<Labelled> personExamples(List<Item> items) {
         List<Labelled> out = new ArrayList<>();
         for (Item item : items) {
             List<Evidence> sentences = item.prepared().sentences();
@@ -201,7 +199,7 @@ final class ReaderTrainer {
         return out;
     }
 
-    static List<Labelled> roleExamples(List<Item> items, Set<String> keep) {
+    static List<Labelled> roleExamples(List<Item> items) {
         return items.stream().map(i -> new Labelled(i.text().role().code(), i.prepared().textFeatures())).toList();
     }
 
