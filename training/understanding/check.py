@@ -2,7 +2,7 @@
 
     python3 training/understanding/check.py ANNOTATIONS.jsonl [more...]
 
-Texts are looked up by id in batches/*.jsonl. Exit status 1 when any problem is found.
+Texts are looked up by id in batches/*.jsonl here and in measuring/understanding/batches/. Exit status 1 when any problem is found.
 With --offsets, writes the records with evidence offsets to standard output instead.
 """
 import json, sys, pathlib, re
@@ -21,9 +21,11 @@ URGENT = {"self_harm", "harm_to_child", "psychosis_signs"}
 MODERATE = {"perinatal_depression", "anxiety", "bonding_difficulty", "medication",
             "relationship_strain", "regret_or_rejection", "birth_trauma"}
 
+BATCHES = [HERE.joinpath("batches"), HERE.parent.parent.joinpath("measuring", "understanding", "batches")]
+
 def texts():
     out = {}
-    for f in HERE.joinpath("batches").glob("*.jsonl"):
+    for f in (f for d in BATCHES for f in sorted(d.glob("*.jsonl"))):
         for line in f.open():
             r = json.loads(line)
             out[r["id"]] = r

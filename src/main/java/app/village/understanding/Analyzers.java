@@ -1,5 +1,7 @@
 package app.village.understanding;
 
+import app.village.understanding.core.LearnedAnalyzer;
+import app.village.understanding.core.ReaderModel;
 import app.village.understanding.core.RuleAnalyzer;
 import app.village.understanding.core.SemanticMatcher;
 import app.village.understanding.model.MiniLmEmbedder;
@@ -15,5 +17,11 @@ public final class Analyzers {
      */
     public static Analyzer standard(int threads) {
         return new RuleAnalyzer(new SemanticMatcher(new MiniLmEmbedder(threads)));
+    }
+
+    /** The learned readers of the shipped model file, with the sentence encoder they were trained with. */
+    public static LearnedAnalyzer learned(int threads) {
+        ReaderModel model = ReaderModel.shipped();
+        return new LearnedAnalyzer(model, model.encoding().used() ? new MiniLmEmbedder(threads) : null);
     }
 }

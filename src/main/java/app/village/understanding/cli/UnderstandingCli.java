@@ -46,6 +46,9 @@ public final class UnderstandingCli {
             return CssrsMeasure.run(args.stream().filter(a -> !a.startsWith("--")).toList(),
                     analyzer(args), out, err);
         }
+        if (command.equals("eval") && args.contains("--annotated")) {
+            return measureAnnotated(args, out, err);
+        }
         boolean explain = args.contains("--explain");
         boolean misses = args.contains("--misses");
         List<Path> files = args.stream().filter(a -> !a.startsWith("--")).map(Path::of).toList();
@@ -53,6 +56,7 @@ public final class UnderstandingCli {
             err.println("Usage: ./village analyze [--explain] FILE...   (.txt: one text; .jsonl: {\"id\",\"text\"} per line)");
             err.println("       ./village eval [--misses] FILE.jsonl   (lines with \"expected\" labels, as the development set)");
             err.println("       ./village eval --cssrs FILE.jsonl       (the C-SSRS corpus: each user's posts joined as one text)");
+            err.println("       ./village eval --annotated DIR          (an annotated folder: measuring/understanding)");
             return 2;
         }
         List<String> errors = new ArrayList<>();
@@ -97,13 +101,38 @@ public final class UnderstandingCli {
         return errors.isEmpty() ? 0 : 1;
     }
 
+    /** {@code eval --annotated DIR}: the analyser against an annotated folder's labels (the measuring set, never trained on). */
+    private static int measureAnnotated(List<String> args, PrintStream out, PrintStream err) {
+        int at = args.indexOf("--annotated");
+        if (at + 1 >= args.size()) {
+            err.println("--annotated takes a folder: ./village eval --annotated measuring/understanding");
+            return 2;
+        }
+        List<app.village.understanding.train.TrainCommand.Labelled> texts;
+        try {
+            texts = app.village.understanding.train.TrainCommand.annotated(Path.of(args.get(at + 1)));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        Analyzer analyzer = analyzer(args);
+        Evaluation evaluation = new Evaluation();
+        texts.forEach(t -> evaluation.add(t.id(), analyzer.analyze(t.text()), t.expected()));
+        out.print(evaluation.report());
+        if (args.contains("--misses")) {
+            out.println("\nrisk misses:");
+            evaluation.riskMisses().forEach(m -> out.println("  " + m.id() + ": labelled " + m.expected() + ", analysed " + m.actual()));
+        }
+        return 0;
+    }
+
     /**
      * The analyser Village uses, the lexicon alone with {@code --rules-only}, or the learned readers
      * (trained, measured, not yet what Village reads posts with) with {@code --learned}.
      */
     private static Analyzer analyzer(List<String> args) {
         if (args.contains("--learned")) {
-            return new LearnedAnalyzer(app.village.understanding.core.ReaderModel.shipped());
+            return app.village.understanding.Analyzers.learned(Runtime.getRuntime().availableProcessors());
         }
         return args.contains("--rules-only") ? new RuleAnalyzer()
                 : app.village.understanding.Analyzers.standard(Runtime.getRuntime().availableProcessors());

@@ -40,14 +40,17 @@ public final class LearnedAnalyzer implements Analyzer {
 
     private final RuleAnalyzer lexicon;
     private final ReaderModel model;
+    private final TextEncoding encoding;
 
-    public LearnedAnalyzer(ReaderModel model) {
-        this(new RuleAnalyzer(), model);
+    /** @param encoder the sentence encoder, required when the model was trained with one ({@link ReaderModel#encoding()}) */
+    public LearnedAnalyzer(ReaderModel model, SentenceEmbedder encoder) {
+        this(new RuleAnalyzer(), model, encoder);
     }
 
-    LearnedAnalyzer(RuleAnalyzer lexicon, ReaderModel model) {
+    LearnedAnalyzer(RuleAnalyzer lexicon, ReaderModel model, SentenceEmbedder encoder) {
         this.lexicon = lexicon;
         this.model = model;
+        this.encoding = model.encoding().with(encoder);
     }
 
     public String version() {
@@ -72,7 +75,7 @@ public final class LearnedAnalyzer implements Analyzer {
     }
 
     /** Sentences, features and the lexicon's reading: shared by reading and by training, so both see the same. */
-    public static Prepared prepare(TextToAnalyze input, RuleAnalyzer lexicon) {
+    public static Prepared prepare(TextToAnalyze input, RuleAnalyzer lexicon, TextEncoding encoding) {
         String text = input.text() == null ? "" : input.text();
         if (text.length() > RuleAnalyzer.MAX_TEXT_CHARS) {
             text = text.substring(0, RuleAnalyzer.MAX_TEXT_CHARS);
@@ -91,12 +94,15 @@ public final class LearnedAnalyzer implements Analyzer {
             }
         }
         List<String> normalised = sentences.stream().map(Sentence::normalised).toList();
+        float[][] vectors = encoding.vectors(sentences.stream().map(Sentence::original).toList());
         List<Map<String, Float>> features = new ArrayList<>(sentences.size());
         Set<Theme> before = Set.of();
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
             Set<Theme> here = heardAt.getOrDefault(s.field() + ":" + s.start(), Set.of());
-            features.add(SentenceFeatures.of(normalised, i, here, before, s.field().equals("title")));
+            Map<String, Float> f = SentenceFeatures.of(normalised, i, here, before, s.field().equals("title"));
+            TextEncoding.put(f, "e:", vectors == null ? null : vectors[i], encoding.sentenceScale());
+            features.add(f);
             before = here;
         }
         String whole = Normaliser.normalise((input.title() == null ? "" : input.title() + "\n") + text);
@@ -105,6 +111,7 @@ public final class LearnedAnalyzer implements Analyzer {
         heard.themes().forEach(f -> extra.add("lt:" + f.theme().code()));
         extra.add("lrisk:" + heard.riskLevel().code());
         Map<String, Float> textFeatures = SentenceFeatures.ofText(whole, extra);
+        TextEncoding.put(textFeatures, "E:", TextEncoding.mean(vectors), encoding.textScale());
         return new Prepared(input, sentences.stream().map(Sentence::evidence).toList(), features, textFeatures, heard, whole);
     }
 
@@ -114,7 +121,7 @@ public final class LearnedAnalyzer implements Analyzer {
     }
 
     public Reading read(TextToAnalyze input) {
-        return decide(prepare(input, lexicon), model);
+        return decide(prepare(input, lexicon, encoding), model);
     }
 
     /** The decision from prepared sentences: used as it is by cross-validation, so what is measured is what runs. */

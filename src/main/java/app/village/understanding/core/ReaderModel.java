@@ -48,6 +48,11 @@ public record ReaderModel(Map<String, Integer> vocabulary, Map<String, LinearHea
         return "post:" + theme.code();
     }
 
+    /** The sentence encoder and scales the readers were trained with (no encoder in models trained without one). */
+    public TextEncoding encoding() {
+        return TextEncoding.described(about);
+    }
+
     public LinearHead head(String name) {
         LinearHead head = heads.get(name);
         if (head == null) {

@@ -22,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 import app.village.understanding.TextToAnalyze;
 import app.village.understanding.Theme;
 import app.village.understanding.core.LearnedAnalyzer;
+import app.village.understanding.model.MiniLmEmbedder;
 import app.village.understanding.core.ReaderModel;
 
 /**
@@ -57,7 +58,7 @@ final class ActiveLearning {
                     candidates.add(n);
                 }
             }
-            LearnedAnalyzer analyzer = new LearnedAnalyzer(model);
+            LearnedAnalyzer analyzer = new LearnedAnalyzer(model, model.encoding().used() ? new MiniLmEmbedder(1) : null);
             record Scored(JsonNode post, double doubt) {
             }
             List<Scored> scored = candidates.parallelStream().map(n -> {

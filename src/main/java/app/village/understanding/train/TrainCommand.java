@@ -18,6 +18,8 @@ import app.village.understanding.TextToAnalyze;
 import app.village.understanding.core.LearnedAnalyzer;
 import app.village.understanding.core.ReaderModel;
 import app.village.understanding.core.RuleAnalyzer;
+import app.village.understanding.core.TextEncoding;
+import app.village.understanding.model.MiniLmEmbedder;
 
 /**
  * {@code ./village train} and {@code ./village eval --cv K}: reads the annotated corpus, cross-
@@ -29,6 +31,9 @@ public final class TrainCommand {
     public static final Path DEFAULT_CORPUS = Path.of("training/understanding");
     public static final Path DEFAULT_OUTPUT = Path.of("src/main/resources").resolve(ReaderModel.RESOURCE);
     static final long SEED = 20261203L;
+    static final String DEFAULT_ENCODER = "none";
+    static final String DEFAULT_TEXT_SCALE = "4";
+    static final String DEFAULT_SENTENCE_SCALE = "0";
 
     private TrainCommand() {
     }
@@ -54,11 +59,20 @@ public final class TrainCommand {
             err.println(e.getMessage());
             return 1;
         }
+        TextEncoding encoding;
+        try {
+            encoding = encoding(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
         RuleAnalyzer lexicon = new RuleAnalyzer();
+        TextEncoding reading = encoding;
         List<ReaderTrainer.Item> items = texts.parallelStream()
-                .map(t -> new ReaderTrainer.Item(t, LearnedAnalyzer.prepare(new TextToAnalyze(t.text(), t.title(), null, null), lexicon)))
+                .map(t -> new ReaderTrainer.Item(t, LearnedAnalyzer.prepare(new TextToAnalyze(t.text(), t.title(), null, null), lexicon, reading)))
                 .toList();
-        err.printf("read %d annotated posts from %s in %.1f s%n", items.size(), corpus, (System.nanoTime() - started) / 1e9);
+        err.printf("read %d annotated posts from %s in %.1f s (encoder %s, text scale %s, sentence scale %s)%n", items.size(), corpus,
+                (System.nanoTime() - started) / 1e9, encoding.name(), encoding.textScale(), encoding.sentenceScale());
         ReaderTrainer.Options options = ReaderTrainer.Options.standard(SEED);
         CrossValidation.Result cv = CrossValidation.run(items, folds, options);
         out.print(CrossValidation.report(cv, folds));
@@ -71,6 +85,7 @@ public final class TrainCommand {
         about.put("seed", String.valueOf(SEED));
         about.put("annotations-sha256", digest(texts));
         about.put("cv-macro-f1", String.format("%.3f", cv.evaluation().macroF1()));
+        encoding.describe(about);
         ReaderModel model = ReaderTrainer.train(items, cv.thresholds(), cv.floors(), options, about);
         try {
             Files.createDirectories(output.toAbsolutePath().getParent());
@@ -84,6 +99,44 @@ public final class TrainCommand {
         out.printf("wrote %s (%d features, %d readers) in %.0f s%n", output, model.vocabulary().size(), model.heads().size(),
                 (System.nanoTime() - started) / 1e9);
         return 0;
+    }
+
+    /** A labelled text of an annotated folder, as {@code ./village eval --annotated DIR} measures it. */
+    public record Labelled(String id, TextToAnalyze text, tools.jackson.databind.JsonNode expected) {
+    }
+
+    /**
+     * The texts and labels of an annotated folder laid out as {@code training/understanding/}
+     * (batches, annotations, adjudicated): the measuring set of {@code measuring/understanding/} too.
+     *
+     * @throws IllegalArgumentException when the annotations have problems, naming the first
+     */
+    public static List<Labelled> annotated(Path dir) {
+        return AnnotatedCorpus.load(dir).stream()
+                .map(t -> new Labelled(t.id(), new TextToAnalyze(t.text(), t.title(), null, null), t.expected())).toList();
+    }
+
+    /** The sentence encoder and its scales: {@code --encoder minilm|none}, {@code --text-scale}, {@code --sentence-scale}. */
+    private static TextEncoding encoding(List<String> args) {
+        String name = option(args, "--encoder", DEFAULT_ENCODER);
+        if (name.equals(TextEncoding.NONE_NAME)) {
+            return TextEncoding.NONE;
+        }
+        if (!name.equals("minilm")) {
+            throw new IllegalArgumentException("--encoder takes minilm or none");
+        }
+        float text;
+        float sentence;
+        try {
+            text = Float.parseFloat(option(args, "--text-scale", DEFAULT_TEXT_SCALE));
+            sentence = Float.parseFloat(option(args, "--sentence-scale", DEFAULT_SENTENCE_SCALE));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--text-scale and --sentence-scale take numbers (0 leaves that side out)");
+        }
+        if (text < 0 || sentence < 0 || text > 100 || sentence > 100) {
+            throw new IllegalArgumentException("--text-scale and --sentence-scale take numbers from 0 to 100");
+        }
+        return new TextEncoding(TextEncoding.MINILM, new MiniLmEmbedder(1), text, sentence);
     }
 
     private static String option(List<String> args, String name, String fallback) {

@@ -107,6 +107,24 @@ class UnderstandingCliTest {
     }
 
     @Test
+    void measuresAnAnnotatedFolderAndNamesTheFirstProblemOfABrokenOne() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("measuring/batches"));
+        Files.writeString(folder.resolve("batch-M.jsonl"),
+                "{\"id\":\"m1\",\"source\":\"r/x\",\"title\":\"\",\"text\":\"I want to die. Nothing helps.\"}\n");
+        Path labels = Files.createDirectories(dir.resolve("measuring/annotations"));
+        Files.writeString(labels.resolve("ann-M1.jsonl"), "{\"id\":\"m1\",\"annotator\":\"M1\",\"role\":\"unknown\",\"subject\":\"writer\","
+                + "\"childAgeMonths\":null,\"agePhrase\":null,\"themes\":[{\"code\":\"self_harm\",\"person\":\"writer\","
+                + "\"evidence\":[\"I want to die.\"]}],\"risk\":\"urgent\",\"reasons\":[\"self_harm\"]}\n");
+        assertThat(run("eval", "--annotated", dir.resolve("measuring").toString(), "--rules-only")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("texts: 1").contains("urgent recall: 1.000");
+
+        Files.writeString(labels.resolve("ann-M2.jsonl"), "{\"id\":\"nowhere\",\"themes\":[],\"risk\":\"none\"}\n");
+        assertThat(run("eval", "--annotated", dir.resolve("measuring").toString(), "--rules-only")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nowhere");
+        assertThat(run("eval", "--annotated")).isEqualTo(2);
+    }
+
+    @Test
     void noFilesIsAUsageError() {
         assertThat(run("analyze")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage");

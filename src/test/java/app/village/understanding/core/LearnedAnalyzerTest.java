@@ -53,7 +53,7 @@ class LearnedAnalyzerTest {
 
     @Test
     void thePostReaderDecidesAndTheSentenceReaderPicksTheEvidence() {
-        Insight insight = new LearnedAnalyzer(model(1.01)).analyze(TextToAnalyze.of(TEXT));
+        Insight insight = new LearnedAnalyzer(model(1.01), null).analyze(TextToAnalyze.of(TEXT));
         ThemeFinding mood = insight.themes().stream().filter(f -> f.theme() == Theme.PERINATAL_DEPRESSION).findFirst().orElseThrow();
         assertThat(mood.person()).isEqualTo(Person.WRITER);
         assertThat(mood.evidence()).hasSize(1);
@@ -65,7 +65,7 @@ class LearnedAnalyzerTest {
 
     @Test
     void theLexiconsUrgentFlagCountsAboveItsFloorWithItsOwnSentence() {
-        Insight insight = new LearnedAnalyzer(model(0.0)).analyze(TextToAnalyze.of(TEXT));
+        Insight insight = new LearnedAnalyzer(model(0.0), null).analyze(TextToAnalyze.of(TEXT));
         ThemeFinding selfHarm = insight.themes().stream().filter(f -> f.theme() == Theme.SELF_HARM).findFirst().orElseThrow();
         assertThat(selfHarm.evidence().get(0).text()).contains("better off without me");
         assertThat(insight.riskLevel()).isEqualTo(RiskLevel.URGENT);
@@ -74,7 +74,7 @@ class LearnedAnalyzerTest {
 
     @Test
     void theExplanationHasEverySentenceWithItsProbabilities() {
-        LearnedAnalyzer.Reading reading = new LearnedAnalyzer(model(1.01)).read(TextToAnalyze.of(TEXT));
+        LearnedAnalyzer.Reading reading = new LearnedAnalyzer(model(1.01), null).read(TextToAnalyze.of(TEXT));
         assertThat(reading.sentences()).hasSize(3);
         assertThat(reading.sentences().get(1).probabilities().get(Theme.PERINATAL_DEPRESSION)).isGreaterThan(0.9);
         assertThat(reading.sentences().get(0).probabilities().get(Theme.PERINATAL_DEPRESSION)).isLessThan(0.1);
@@ -83,12 +83,40 @@ class LearnedAnalyzerTest {
 
     @Test
     void aGivenRoleIsKeptAndTheSameTextAlwaysGivesTheSameReading() {
-        LearnedAnalyzer analyzer = new LearnedAnalyzer(model(0.0));
+        LearnedAnalyzer analyzer = new LearnedAnalyzer(model(0.0), null);
         Insight first = analyzer.analyze(new TextToAnalyze(TEXT, null, app.village.understanding.WriterRole.FATHER, 4));
         Insight second = analyzer.analyze(new TextToAnalyze(TEXT, null, app.village.understanding.WriterRole.FATHER, 4));
         assertThat(first).isEqualTo(second);
         assertThat(first.writerRole()).isEqualTo(app.village.understanding.WriterRole.FATHER);
         assertThat(first.writerRoleGiven()).isTrue();
         assertThat(first.childAgeMonths()).isEqualTo(4);
+    }
+
+    /** A stand-in encoder: "sad" sentences point one way, others another (the real one is measured by the benches). */
+    private static final SentenceEmbedder TWO_WAY = sentences -> sentences.stream()
+            .map(s -> s.contains("sad") ? new float[] {1f, 0f} : new float[] {0f, 1f}).toArray(float[][]::new);
+
+    @Test
+    void aModelTrainedWithAnEncoderReadsTheMeanOfTheSentenceVectorsAndRefusesToReadWithoutOne() {
+        Map<String, Integer> vocabulary = new HashMap<>(Map.of("E:0", 0, "E:1", 1));
+        Map<String, LinearHead> heads = new LinkedHashMap<>(model(1.01).heads());
+        // Only the text vector's first dimension (the "sad" direction) makes the post low mood.
+        heads.put(ReaderModel.postHead(Theme.PERINATAL_DEPRESSION), new LinearHead(ReaderModel.postHead(Theme.PERINATAL_DEPRESSION),
+                List.of("yes"), new float[] {-4f}, new float[][] {{3f, 0f}}));
+        Map<String, String> about = new LinkedHashMap<>(Map.of("trained", "test"));
+        new TextEncoding(TextEncoding.MINILM, null, 4f, 0f).describe(about);
+        ReaderModel model = new ReaderModel(vocabulary, heads, model(1.01).thresholds(), Map.of(), about);
+
+        assertThat(model.encoding().used()).isTrue();
+        assertThat(model.encoding().textScale()).isEqualTo(4f);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LearnedAnalyzer(model, null))
+                .isInstanceOf(ReaderModelException.class).hasMessageContaining(TextEncoding.MINILM);
+
+        LearnedAnalyzer analyzer = new LearnedAnalyzer(model, TWO_WAY);
+        // Mean of (1,0) and (0,1) normalised is (0.71, 0.71); times 4: 2.83 * 3 - 4 > 0, so the post shows low mood.
+        assertThat(analyzer.read(TextToAnalyze.of("I feel so sad. We went to the park.")).posts().get(Theme.PERINATAL_DEPRESSION))
+                .isGreaterThan(0.9);
+        assertThat(analyzer.read(TextToAnalyze.of("We went to the park. It was sunny.")).posts().get(Theme.PERINATAL_DEPRESSION))
+                .isLessThan(0.05);
     }
 }

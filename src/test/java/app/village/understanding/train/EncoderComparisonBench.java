@@ -45,7 +45,7 @@ class EncoderComparisonBench {
         List<AnnotatedText> texts = all.subList(0, Math.min(posts, all.size()));
         RuleAnalyzer lexicon = new RuleAnalyzer();
         List<ReaderTrainer.Item> plain = texts.parallelStream()
-                .map(t -> new ReaderTrainer.Item(t, LearnedAnalyzer.prepare(new TextToAnalyze(t.text(), t.title(), null, null), lexicon)))
+                .map(t -> new ReaderTrainer.Item(t, LearnedAnalyzer.prepare(new TextToAnalyze(t.text(), t.title(), null, null), lexicon, app.village.understanding.core.TextEncoding.NONE)))
                 .toList();
         int sentences = plain.stream().mapToInt(i -> i.prepared().sentences().size()).sum();
         ReaderTrainer.Options options = ReaderTrainer.Options.standard(TrainCommand.SEED);

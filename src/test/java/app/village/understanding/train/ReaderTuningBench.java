@@ -33,7 +33,7 @@ class ReaderTuningBench {
         List<AnnotatedText> texts = all.subList(0, Math.min(Integer.getInteger("posts", all.size()), all.size()));
         RuleAnalyzer lexicon = new RuleAnalyzer();
         List<ReaderTrainer.Item> items = texts.parallelStream()
-                .map(t -> new ReaderTrainer.Item(t, LearnedAnalyzer.prepare(new TextToAnalyze(t.text(), t.title(), null, null), lexicon)))
+                .map(t -> new ReaderTrainer.Item(t, LearnedAnalyzer.prepare(new TextToAnalyze(t.text(), t.title(), null, null), lexicon, app.village.understanding.core.TextEncoding.NONE)))
                 .toList();
         ReaderTrainer.Options base = ReaderTrainer.Options.standard(TrainCommand.SEED);
         List<String> lines = new ArrayList<>();
