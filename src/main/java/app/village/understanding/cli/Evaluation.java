@@ -118,6 +118,28 @@ public final class Evaluation {
         return texts;
     }
 
+    /** The headline figures on one line: what the model card gives for mothers, fathers and partners separately. */
+    public String summary() {
+        return String.format("texts %d  macro-F1 %.3f  urgent recall %.3f  urgent precision %.3f  none/low raised to high/urgent %.3f"
+                        + "  risk within one %.3f  role %.3f", texts, macroF1(), urgentRecall(), urgentPrecision(), overRaised(),
+                riskWithinOne(), roleAccuracy());
+    }
+
+    /** One evaluation per annotated writer role, for the figures by role. */
+    public static final class ByRole {
+        private final Map<String, Evaluation> byRole = new java.util.TreeMap<>();
+
+        public void add(String id, Insight insight, JsonNode expected) {
+            byRole.computeIfAbsent(expected.path("writer").path("role").asString("unknown"), r -> new Evaluation()).add(id, insight, expected);
+        }
+
+        public String report() {
+            StringBuilder out = new StringBuilder("\nby the writer's annotated role:\n");
+            byRole.forEach((role, e) -> out.append(String.format("  %-8s %s%n", role, e.summary())));
+            return out.toString();
+        }
+    }
+
     public Counts counts(Theme theme) {
         int[] c = themeCounts.get(theme);
         return new Counts(c[0], c[1], c[2]);

@@ -117,8 +117,14 @@ public final class UnderstandingCli {
         }
         Analyzer analyzer = analyzer(args);
         Evaluation evaluation = new Evaluation();
-        texts.forEach(t -> evaluation.add(t.id(), analyzer.analyze(t.text()), t.expected()));
+        Evaluation.ByRole byRole = new Evaluation.ByRole();
+        texts.forEach(t -> {
+            Insight insight = analyzer.analyze(t.text());
+            evaluation.add(t.id(), insight, t.expected());
+            byRole.add(t.id(), insight, t.expected());
+        });
         out.print(evaluation.report());
+        out.print(byRole.report());
         if (args.contains("--misses")) {
             out.println("\nrisk misses:");
             evaluation.riskMisses().forEach(m -> out.println("  " + m.id() + ": labelled " + m.expected() + ", analysed " + m.actual()));

@@ -36,7 +36,8 @@ final class CrossValidation {
     static final double NEVER = 1.01;
     private static final double[] FLOORS = {NEVER, 0.5, 0.3, 0.2, 0.1, 0.05, 0.02, 0.0};
 
-    record Result(Map<Theme, Double> thresholds, Map<Theme, Double> floors, Evaluation evaluation, Map<Theme, Integer> positives) {
+    record Result(Map<Theme, Double> thresholds, Map<Theme, Double> floors, Evaluation evaluation, Map<Theme, Integer> positives,
+                  Evaluation.ByRole byRole) {
     }
 
     private CrossValidation() {
@@ -78,12 +79,15 @@ final class CrossValidation {
             choose(theme, items, oof, oofPosts, thresholds, floors);
         }
         Evaluation evaluation = new Evaluation();
+        Evaluation.ByRole byRole = new Evaluation.ByRole();
         for (ReaderTrainer.Item item : shuffled) {
             ReaderModel fold = models.get(foldOf.get(item.text().id()));
             ReaderModel tuned = new ReaderModel(fold.vocabulary(), fold.heads(), thresholds, floors, fold.about());
-            evaluation.add(item.text().id(), LearnedAnalyzer.decide(item.prepared(), tuned).insight(), item.text().expected());
+            app.village.understanding.Insight insight = LearnedAnalyzer.decide(item.prepared(), tuned).insight();
+            evaluation.add(item.text().id(), insight, item.text().expected());
+            byRole.add(item.text().id(), insight, item.text().expected());
         }
-        return new Result(thresholds, floors, evaluation, positives);
+        return new Result(thresholds, floors, evaluation, positives, byRole);
     }
 
     /** The threshold (and, for urgent signs, the lexicon's floor) with the best F1 (F2 where a miss costs most) out of fold. */
@@ -166,6 +170,7 @@ final class CrossValidation {
                 .mapToDouble(Map.Entry::getValue).min().orElse(0);
         out.append(String.format("lowest F1 among themes with 20 or more positives: %.3f%n", withTwenty));
         out.append(result.evaluation().report());
+        out.append(result.byRole().report());
         return out.toString();
     }
 }

@@ -116,7 +116,8 @@ class UnderstandingCliTest {
                 + "\"childAgeMonths\":null,\"agePhrase\":null,\"themes\":[{\"code\":\"self_harm\",\"person\":\"writer\","
                 + "\"evidence\":[\"I want to die.\"]}],\"risk\":\"urgent\",\"reasons\":[\"self_harm\"]}\n");
         assertThat(run("eval", "--annotated", dir.resolve("measuring").toString(), "--rules-only")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("texts: 1").contains("urgent recall: 1.000");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("texts: 1").contains("urgent recall: 1.000")
+                .containsPattern("by the writer's annotated role:\\s+unknown +texts 1  macro-F1 [01][.]\\d{3}  urgent recall 1.000");
 
         Files.writeString(labels.resolve("ann-M2.jsonl"), "{\"id\":\"nowhere\",\"themes\":[],\"risk\":\"none\"}\n");
         assertThat(run("eval", "--annotated", dir.resolve("measuring").toString(), "--rules-only")).isEqualTo(1);
