@@ -332,5 +332,8 @@ class CommunityApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/posts']").exists())
                 .andExpect(jsonPath("$.paths['/api/me/export']").exists());
+        // The same document as YAML is as public as the JSON (it asked for a sign-in before).
+        String yaml = mvc.perform(get("/api/openapi.yaml")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(yaml).contains("/api/posts:");
     }
 }
