@@ -124,6 +124,23 @@ class BadInputOverHttpTest {
     }
 
     @Test
+    void aDamagedFormFieldIsA400PageNeverA500(CapturedOutput output) throws Exception {
+        TestMembers.Created m = members.mother();
+        int before = output.getAll().length();
+        HttpResponse<String> post = send("POST", "/posts", basic(m), FORM,
+                "title=t&body=words&visibility=PRIVATE&version=secretword".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(post.statusCode()).isEqualTo(400);
+        assertThat(post.body()).contains("Part of the form could not be read");
+        // An entry's edit form without its version: refused in words (it unboxed a null into a 500 before).
+        String entry = tools.jackson.databind.json.JsonMapper.builder().build().readTree(send("POST", "/api/journal/entries", basic(m),
+                "application/json", "{\"body\":\"A quiet day\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).body()).path("id").asString();
+        HttpResponse<String> edit = send("POST", "/journal/entries/" + entry + "/edit", basic(m), FORM,
+                "body=secretword".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(edit.statusCode()).isEqualTo(400);
+        assertThat(output.getAll().substring(before)).doesNotContain("secretword").doesNotContain("\tat ");
+    }
+
+    @Test
     void passwordsOver72BytesAreRefusedInWordsNeverA500(CapturedOutput output) throws Exception {
         String tooLong = "é".repeat(40); // 40 characters, 80 bytes: bcrypt would read only the first 72
         HttpResponse<String> signUp = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/accounts"))
