@@ -141,6 +141,21 @@ class BadInputOverHttpTest {
     }
 
     @Test
+    void malformedRequestsToTheOnCallMessagesAndAuditApiAreProblemsNot500s() throws Exception {
+        TestMembers.Created moderator = members.withRole("MODERATOR");
+        TestMembers.Created admin = members.withRole("ADMIN");
+        for (String body : List.of("", "{\"onCall\":", "{\"onCall\":\"secretword\"}", "[]")) {
+            HttpResponse<String> put = send("PUT", "/api/moderation/on-call", basic(moderator), "application/json",
+                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(put.statusCode()).as(body).isEqualTo(400);
+            assertThat(put.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        HttpResponse<String> audit = get("/api/admin/audit?before=secretword", basic(admin));
+        assertThat(audit.statusCode()).isEqualTo(400);
+        assertThat(audit.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @Test
     void passwordsOver72BytesAreRefusedInWordsNeverA500(CapturedOutput output) throws Exception {
         String tooLong = "é".repeat(40); // 40 characters, 80 bytes: bcrypt would read only the first 72
         HttpResponse<String> signUp = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/accounts"))
