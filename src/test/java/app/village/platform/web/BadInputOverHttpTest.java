@@ -156,6 +156,22 @@ class BadInputOverHttpTest {
     }
 
     @Test
+    void anEmailWithANulByteFindsNobodyInsteadOfBreakingTheQuery() throws Exception {
+        TestMembers.Created admin = members.withRole("ADMIN");
+        HttpResponse<String> grant = send("POST", "/api/admin/roles", basic(admin), "application/json",
+                "{\"email\":\"someone\\u0000@example.org\",\"role\":\"MODERATOR\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(grant.statusCode()).isEqualTo(404);
+        // From an address of its own: a failed sign-in counts against its address, and other tests sign in from 127.0.0.1.
+        HttpClient elsewhere = HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName("127.0.12.34")).build();
+        HttpResponse<String> signIn = elsewhere.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/signin"))
+                .header("Content-Type", FORM).header("Cookie", "XSRF-TOKEN=t").header("X-XSRF-TOKEN", "t")
+                .POST(HttpRequest.BodyPublishers.ofString("email=someone%00%40example.org&password=whatever+it+is")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location").orElse("")).contains("/signin?error");
+    }
+
+    @Test
     void passwordsOver72BytesAreRefusedInWordsNeverA500(CapturedOutput output) throws Exception {
         String tooLong = "é".repeat(40); // 40 characters, 80 bytes: bcrypt would read only the first 72
         HttpResponse<String> signUp = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/accounts"))
