@@ -96,6 +96,16 @@ class PagesTest {
     }
 
     @Test
+    void theErrorPageAskedForByItsAddressIsNotFoundNotAServerError() throws Exception {
+        String html = mvc.perform(get("/error").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("We could not find that page").contains("Need help now?");
+        mvc.perform(get("/error").accept(MediaType.APPLICATION_JSON)).andExpect(status().isNotFound())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void unknownPagesGetACalmNotFoundPage() throws Exception {
         TestMembers.Created m = members.mother();
         String html = mvc.perform(get("/posts/" + java.util.UUID.randomUUID()).with(user(m.user())).accept(MediaType.TEXT_HTML))

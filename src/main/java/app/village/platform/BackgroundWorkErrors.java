@@ -39,7 +39,7 @@ class BackgroundWorkErrors implements AsyncConfigurer {
             log.info("Background work {} left for the next start because Village is stopping ({})", where, e.getClass().getSimpleName());
         } else {
             log.error("Background work {} failed ({}); an event it handled is delivered again at the next start", where,
-                    e.getClass().getName(), e);
+                    e.getClass().getName(), Redacted.of(e));
         }
     }
 }

@@ -160,6 +160,23 @@ class CommunityApiTest {
     }
 
     @Test
+    void aWriterCannotReportTheirOwnTextSoAPrivatePostNeverReachesTheModerators() throws Exception {
+        TestMembers.Created ann = members.mother();
+        String id = JsonPath.read(mvc.perform(json(post("/api/posts"), ann,
+                        "{\"title\":\"Only me\",\"body\":\"Words for nobody else\",\"visibility\":\"PRIVATE\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        String reply = JsonPath.read(mvc.perform(json(post("/api/posts/" + id + "/replies"), ann, "{\"body\":\"And more\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(json(post("/api/reports"), ann, "{\"targetKind\":\"POST\",\"targetId\":\"" + id + "\",\"reason\":\"OTHER\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("targetId"));
+        mvc.perform(json(post("/api/reports"), ann, "{\"targetKind\":\"REPLY\",\"targetId\":\"" + reply + "\",\"reason\":\"OTHER\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("targetId"));
+        mvc.perform(post("/report").with(user(ann.user())).with(csrf()).param("kind", "POST").param("id", id).param("post", id)
+                .param("reason", "OTHER")).andExpect(status().isBadRequest());
+        assertThat(count("SELECT count(*) FROM reports WHERE post_id = ?", UUID.fromString(id))).isZero();
+    }
+
+    @Test
     void theSameIdempotencyKeyPublishesOnce() throws Exception {
         TestMembers.Created ann = members.mother();
         String key = UUID.randomUUID().toString();
@@ -315,5 +332,8 @@ class CommunityApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/posts']").exists())
                 .andExpect(jsonPath("$.paths['/api/me/export']").exists());
+        // The same document as YAML is as public as the JSON (it asked for a sign-in before).
+        String yaml = mvc.perform(get("/api/openapi.yaml")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(yaml).contains("/api/posts:");
     }
 }

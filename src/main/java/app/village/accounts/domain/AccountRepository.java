@@ -63,6 +63,10 @@ public class AccountRepository {
     }
 
     public Optional<MemberRecord> findByEmail(String email) {
+        if (email.indexOf('\u0000') >= 0) {
+            // No address holds a NUL (sign-up refuses control characters), and PostgreSQL refuses one in any text it is sent.
+            return Optional.empty();
+        }
         return jdbc.sql("SELECT m.*, " + ROLES + " FROM members m WHERE email_key = ?").param(emailKey(email))
                 .query(this::member).optional();
     }

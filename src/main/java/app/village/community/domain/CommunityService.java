@@ -281,13 +281,24 @@ public class CommunityService implements Stories {
         String text = CommunityRules.reportDetails(details);
         UUID postId;
         String kind = targetKind == null ? "" : targetKind.strip().toUpperCase(java.util.Locale.ROOT);
+        boolean own;
         switch (kind) {
-            case "POST" -> postId = readablePost(reporter, targetId).id();
+            case "POST" -> {
+                Post post = readablePost(reporter, targetId);
+                postId = post.id();
+                own = post.writtenBy(reporter);
+            }
             case "REPLY" -> {
                 Reply reply = replies.find(targetId).orElseThrow(() -> new NotFoundException("This reply does not exist."));
                 postId = readablePost(reporter, reply.postId()).id();
+                own = reply.writtenBy(reporter);
             }
             default -> throw new InvalidInputException("targetKind", "Say whether you report a post or a reply.");
+        }
+        if (own) {
+            // A report puts the text before the moderators: a writer's own private post would reach them by a side door.
+            throw new InvalidInputException("targetId", "This is your own text, so there is nothing to report. You can edit or "
+                    + "delete it; if you need someone now, see Need help now.");
         }
         Instant now = clock.instant();
         Optional<UUID> id = reports.insertOnce(kind, targetId, postId, reporter, why, text, now);

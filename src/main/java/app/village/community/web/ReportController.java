@@ -36,7 +36,8 @@ class ReportController {
     @PostMapping("/report")
     String report(@AuthenticationPrincipal VillageUser user, @RequestParam String kind, @RequestParam UUID id,
                   @RequestParam UUID post, @RequestParam(required = false) String reason,
-                  @RequestParam(required = false) String details, Model model, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String details, Model model, RedirectAttributes redirect,
+                  jakarta.servlet.http.HttpServletResponse response) {
         try {
             boolean fresh = community.report(user.id(), kind, id, reason, details);
             redirect.addFlashAttribute("notice", fresh
@@ -44,6 +45,7 @@ class ReportController {
                     : "You have already reported this. A moderator will look at it.");
             return "redirect:/posts/" + post;
         } catch (InvalidInputException e) {
+            response.setStatus(400);
             model.addAttribute("kind", kind);
             model.addAttribute("id", id);
             model.addAttribute("post", post);

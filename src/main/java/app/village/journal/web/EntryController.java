@@ -125,7 +125,8 @@ class EntryController {
             model.addAttribute("errorField", e instanceof InvalidInputException i ? i.field() : "body");
             model.addAttribute("editing", current);
             model.addAttribute("body", body);
-            model.addAttribute("version", e instanceof ConflictException ? current.version() : version);
+            // Boxed on both sides: a form without a version (null) must not be unboxed.
+            model.addAttribute("version", e instanceof ConflictException ? Integer.valueOf(current.version()) : version);
             return "journal/entry-form";
         }
     }

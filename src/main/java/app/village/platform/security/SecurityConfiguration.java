@@ -43,7 +43,7 @@ class SecurityConfiguration {
     private static final String[] PUBLIC = {
             // The static files' names carry their content hash (StaticResources): /favicon-<hash>.svg, /css/village-<hash>.css.
             "/", "/help", "/about", "/signin", "/signup", "/error", "/css/**", "/js/**", "/*.svg",
-            "/actuator/health/**", "/api/openapi/**", "/api/docs/**", "/swagger-ui/**", "/api/swagger-ui/**",
+            "/actuator/health/**", "/api/openapi", "/api/openapi/**", "/api/openapi.yaml", "/api/docs/**", "/swagger-ui/**", "/api/swagger-ui/**",
             "/api/screenings/questionnaires"
     };
 

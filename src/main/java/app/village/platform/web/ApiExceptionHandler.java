@@ -23,6 +23,7 @@ import app.village.platform.ConflictException;
 import app.village.platform.ForbiddenException;
 import app.village.platform.InvalidInputException;
 import app.village.platform.NotFoundException;
+import app.village.platform.Redacted;
 
 /**
  * Every error of the JSON API as an RFC 9457 problem document with a message a person can act
@@ -71,7 +72,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected error in the API", e);
+        log.error("Unexpected error in the API", Redacted.of(e));
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
                 "Something went wrong on our side. Nothing was saved. Please try again.");
     }

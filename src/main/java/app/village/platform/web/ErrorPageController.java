@@ -54,6 +54,10 @@ public class ErrorPageController implements ErrorController {
 
     private static HttpStatus status(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null) {
+            // Asked for by its address, not reached through an error: nothing failed, and there is no page here.
+            return HttpStatus.NOT_FOUND;
+        }
         HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }

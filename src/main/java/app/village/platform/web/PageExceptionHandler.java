@@ -6,9 +6,11 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -17,6 +19,7 @@ import app.village.platform.ConflictException;
 import app.village.platform.ForbiddenException;
 import app.village.platform.InvalidInputException;
 import app.village.platform.NotFoundException;
+import app.village.platform.Redacted;
 
 /** Errors on pages become a calm page that says what happened and what to do next. */
 @ControllerAdvice(annotations = Controller.class)
@@ -25,10 +28,24 @@ class PageExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
 
-    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
     ModelAndView notFound(Exception e) {
         return page(HttpStatus.NOT_FOUND, "We could not find that page",
                 "It may have been deleted, or the address may be mistyped.");
+    }
+
+    /** A part of the address that is not what it should be (an id) is a page that does not exist; a form field, a damaged form. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView mismatch(MethodArgumentTypeMismatchException e) {
+        return e.getParameter().hasParameterAnnotation(PathVariable.class)
+                ? notFound(e) : damaged(e);
+    }
+
+    /** A form field of the wrong type (text where a number belongs): only a damaged or forged form sends one. */
+    @ExceptionHandler(BindException.class)
+    ModelAndView damaged(Exception e) {
+        return page(HttpStatus.BAD_REQUEST, "Please check what you entered",
+                "Part of the form could not be read. Please go back, reload the page and try again.");
     }
 
     @ExceptionHandler(ForbiddenException.class)
@@ -50,7 +67,7 @@ class PageExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) {
-        log.error("Unexpected error on a page", e);
+        log.error("Unexpected error on a page", Redacted.of(e));
         return page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side",
                 "Nothing was saved. Please try again in a moment.");
     }

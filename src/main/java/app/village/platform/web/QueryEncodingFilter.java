@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,19 +32,8 @@ class QueryEncodingFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String query = request.getQueryString();
         if (query != null && !validUtf8(query)) {
-            response.setStatus(400);
-            response.setCharacterEncoding("UTF-8");
-            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\""
-                        + DETAIL + "\"}");
-            } else {
-                // A page of its own: the error page would read the same parameters again.
-                response.setContentType(MediaType.TEXT_HTML_VALUE);
-                response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Village: that link is broken</title>"
-                        + "<link rel=\"stylesheet\" href=\"/css/village.css\"></head><body><main><h1>That link is broken</h1><p>"
-                        + DETAIL + "</p><p><a href=\"/\">Back to Village</a></p></main></body></html>");
-            }
+            // A page of its own: the error page would read the same parameters again.
+            EarlyRefusal.write(request, response, 400, DETAIL);
             return;
         }
         chain.doFilter(request, response);

@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,7 +31,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            refuse(response);
+            EarlyRefusal.write(request, response, 413, TOO_LARGE);
             return;
         }
         try {
@@ -40,17 +39,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         } catch (TooLarge e) {
             if (!response.isCommitted()) {
                 response.reset();
-                refuse(response);
+                EarlyRefusal.write(request, response, 413, TOO_LARGE);
             }
         }
-    }
-
-    private static void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(413);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
-                + TOO_LARGE + "\"}");
     }
 
     static final class TooLarge extends IOException {
