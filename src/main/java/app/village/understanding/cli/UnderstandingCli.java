@@ -128,6 +128,8 @@ public final class UnderstandingCli {
         if (args.contains("--misses")) {
             out.println("\nrisk misses:");
             evaluation.riskMisses().forEach(m -> out.println("  " + m.id() + ": labelled " + m.expected() + ", analysed " + m.actual()));
+            out.println("\ntheme misses:");
+            evaluation.themeMisses().forEach(m -> out.println("  " + m.id() + ": " + m.detail() + " " + (m.expected().equals("-") ? m.actual() : m.expected())));
         }
         return 0;
     }
