@@ -22,13 +22,16 @@ class AlertPlanner {
     private final AlertDispatcher dispatcher;
     private final AlertProperties properties;
     private final OnCall onCall;
+    private final PushSubscriptionRepository browsers;
 
-    AlertPlanner(AlertRepository repository, AlertChannels channels, AlertDispatcher dispatcher, AlertProperties properties, OnCall onCall) {
+    AlertPlanner(AlertRepository repository, AlertChannels channels, AlertDispatcher dispatcher, AlertProperties properties, OnCall onCall,
+                 PushSubscriptionRepository browsers) {
         this.repository = repository;
         this.channels = channels;
         this.dispatcher = dispatcher;
         this.properties = properties;
         this.onCall = onCall;
+        this.browsers = browsers;
     }
 
     @ApplicationModuleListener
@@ -36,10 +39,11 @@ class AlertPlanner {
         plan(event);
     }
 
-    /** A member who is erased is no longer anyone's on call. */
+    /** A member who is erased is no longer anyone's on call, and none of their browsers is alerted. */
     @ApplicationModuleListener
     void on(AccountErased event) {
         onCall.forget(event.memberId());
+        browsers.forget(event.memberId());
     }
 
     void plan(ItemOpened event) {

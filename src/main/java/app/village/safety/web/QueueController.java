@@ -17,6 +17,7 @@ import app.village.platform.ConflictException;
 import app.village.platform.InvalidInputException;
 import app.village.safety.alerts.Alerts;
 import app.village.safety.alerts.OnCall;
+import app.village.safety.alerts.PushSubscriptions;
 import app.village.safety.queue.Moderation;
 import app.village.understanding.RiskLevel;
 
@@ -32,11 +33,13 @@ class QueueController {
     private final Moderation moderation;
     private final OnCall onCall;
     private final Alerts alerts;
+    private final PushSubscriptions browsers;
 
-    QueueController(Moderation moderation, OnCall onCall, Alerts alerts) {
+    QueueController(Moderation moderation, OnCall onCall, Alerts alerts, PushSubscriptions browsers) {
         this.moderation = moderation;
         this.onCall = onCall;
         this.alerts = alerts;
+        this.browsers = browsers;
     }
 
     @GetMapping
@@ -44,6 +47,10 @@ class QueueController {
         model.addAttribute("rows", moderation.openQueue(user));
         model.addAttribute("resolved", moderation.recentlyResolved(user));
         model.addAttribute("roster", onCall.roster(user));
+        if (browsers.enabled()) {
+            model.addAttribute("pushKey", browsers.applicationServerKey());
+            model.addAttribute("browsers", browsers.mine(user));
+        }
         return "safety/queue";
     }
 
