@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import app.village.accounts.VillageUser;
 import app.village.platform.ConflictException;
 import app.village.platform.InvalidInputException;
+import app.village.platform.NotFoundException;
 import app.village.safety.alerts.Alerts;
 import app.village.safety.alerts.OnCall;
 import app.village.safety.alerts.PushSubscriptions;
@@ -52,6 +53,16 @@ class QueueController {
             model.addAttribute("browsers", browsers.mine(user));
         }
         return "safety/queue";
+    }
+
+    /** From the page's list of the moderator's alerted browsers (the script uses {@link AlertBrowserApi}). */
+    @PostMapping("/alert-browsers/{id}/delete")
+    String removeBrowser(@AuthenticationPrincipal VillageUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        if (!browsers.remove(user, id)) {
+            throw new NotFoundException("None of your alerted browsers has this id.");
+        }
+        redirect.addFlashAttribute("notice", "That browser is no longer alerted.");
+        return "redirect:/moderation";
     }
 
     /** The list alone, for the page's live refresh (js/moderation.js). */

@@ -6,16 +6,12 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.bind.annotation.RestController;
 
 import app.village.accounts.VillageUser;
 import app.village.platform.InvalidInputException;
@@ -27,15 +23,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /**
  * The browsers a moderator is alerted in by Web Push: the queue page's script stores the browser's
  * subscription here after the moderator pressed "Alert this browser", and removes it on "Stop". Each
- * moderator reaches only their own.
+ * moderator reaches only their own (the page's list removes one by {@link QueueController}).
  */
-@Controller
+@RestController
 @Tag(name = "Moderation")
-class AlertBrowserController {
+class AlertBrowserApi {
 
     private final PushSubscriptions browsers;
 
-    AlertBrowserController(PushSubscriptions browsers) {
+    AlertBrowserApi(PushSubscriptions browsers) {
         this.browsers = browsers;
     }
 
@@ -56,7 +52,6 @@ class AlertBrowserController {
 
     @Operation(summary = "Your browsers alerted by Web Push, and Village's VAPID public key to subscribe with")
     @GetMapping("/api/moderation/alert-browsers")
-    @ResponseBody
     AlertBrowsersJson mine(@AuthenticationPrincipal VillageUser user) {
         List<BrowserJson> mine = browsers.mine(user).stream().map(BrowserJson::of).toList();
         return new AlertBrowsersJson(browsers.enabled(), browsers.applicationServerKey(), mine);
@@ -65,7 +60,6 @@ class AlertBrowserController {
     @Operation(summary = "Alert this browser", description = "Send the browser's PushSubscription.toJSON(): "
             + "{\"endpoint\": ..., \"keys\": {\"p256dh\": ..., \"auth\": ...}}. Sending the same endpoint again replaces it.")
     @PutMapping("/api/moderation/alert-browsers")
-    @ResponseBody
     BrowserJson subscribe(@AuthenticationPrincipal VillageUser user, @RequestBody SubscriptionJson subscription) {
         if (subscription == null || subscription.keys() == null) {
             throw new InvalidInputException("keys", "Send the subscription with its keys (p256dh and auth).");
@@ -81,14 +75,5 @@ class AlertBrowserController {
         if (!browsers.removeByEndpoint(user, subscription == null ? null : subscription.endpoint())) {
             throw new NotFoundException("None of your alerted browsers has this endpoint.");
         }
-    }
-
-    @PostMapping("/moderation/alert-browsers/{id}/delete")
-    String remove(@AuthenticationPrincipal VillageUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-        if (!browsers.remove(user, id)) {
-            throw new NotFoundException("None of your alerted browsers has this id.");
-        }
-        redirect.addFlashAttribute("notice", "That browser is no longer alerted.");
-        return "redirect:/moderation";
     }
 }
