@@ -6,6 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import app.village.accounts.AccountErased;
+import app.village.platform.UrgentListener;
 import app.village.safety.queue.ItemOpened;
 
 /**
@@ -34,7 +35,7 @@ class AlertPlanner {
         this.browsers = browsers;
     }
 
-    @ApplicationModuleListener
+    @UrgentListener
     void on(ItemOpened event) {
         plan(event);
     }
