@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -35,6 +37,7 @@ import app.village.community.PostDraft;
 import app.village.community.domain.CommunityService;
 import app.village.community.domain.Post;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -186,6 +189,35 @@ public final class AlertedVillage implements AutoCloseable {
         }
         return v;
     }
+
+    /** An alert as its receiver got it: the item, the step, and the delivery id, which is the same on every resend of it. */
+    public record Seen(String itemId, int step, String delivery) {
+    }
+
+    /** Every webhook call the receiver accepted (a signature that does not verify is refused). */
+    public List<Seen> webhookCalls() {
+        return webhook.accepted.stream().map(r -> new Seen(r.itemId(), r.step(), r.delivery())).toList();
+    }
+
+    /** Every email that reached {@code address} in the SMTP server. */
+    public List<Seen> emailsTo(String address) {
+        List<Seen> seen = new ArrayList<>();
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            try {
+                if (!m.getAllRecipients()[0].toString().equals(address)) {
+                    continue;
+                }
+                Matcher item = ITEM_LINK.matcher(GreenMailUtil.getBody(m));
+                seen.add(new Seen(item.find() ? item.group(1) : null, Integer.parseInt(m.getHeader("X-Village-Step")[0]),
+                        m.getHeader("X-Village-Delivery")[0]));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return seen;
+    }
+
+    private static final Pattern ITEM_LINK = Pattern.compile("/moderation/items/([0-9a-f-]{36})");
 
     /** When the receiver accepted each first-step webhook call for the item. */
     public List<Instant> webhookAt(String itemId) {
