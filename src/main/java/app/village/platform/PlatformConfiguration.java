@@ -38,6 +38,9 @@ class PlatformConfiguration {
      * embedded database. Work handed over after the close began is discarded for the same reason,
      * rather than failing the request or the start-up that handed it over.
      */
+    /** The executor of {@link UrgentListener}s. */
+    public static final String URGENT_EXECUTOR = "urgentTaskExecutor";
+
     @Bean(name = {"applicationTaskExecutor", "taskExecutor"})
     ThreadPoolTaskExecutor applicationTaskExecutor(DataSource dataSource,
                                                    @Value("${village.background.threads:3}") int threads) {
@@ -45,6 +48,23 @@ class PlatformConfiguration {
         executor.setCorePoolSize(threads);
         executor.setMaxPoolSize(threads);
         executor.setThreadNamePrefix("background-");
+        executor.setVirtualThreads(false);
+        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
+        executor.setAwaitTerminationSeconds(20);
+        return executor;
+    }
+
+    /**
+     * Two threads of their own for {@link UrgentListener}s: short transactions (an item queued, its alerts planned)
+     * that must not wait behind the readings and indexing on the shared threads. Stops as the shared one does (the
+     * DataSource parameter orders its stop before the connection pool's).
+     */
+    @Bean(name = URGENT_EXECUTOR)
+    ThreadPoolTaskExecutor urgentTaskExecutor(DataSource dataSource) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(2);
+        executor.setThreadNamePrefix("urgent-");
         executor.setVirtualThreads(false);
         executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
         executor.setAwaitTerminationSeconds(20);

@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 @VillageIntegrationTest
 // An application context of its own: MockMvc's csrf() post-processor swaps the CSRF token repository
 // inside the shared security filter chain, which would change what a real browser receives.
-@TestPropertySource(properties = "village.data-dir=target/test-data-browser")
+@TestPropertySource(properties = {"village.data-dir=target/test-data-browser", "village.alert.web-push.enabled=true",
+        "village.alert.web-push.subject=mailto:ops@village.example"})
 @Tag("browser")
 class BrowserJourneyTest extends ChromiumJourney {
 

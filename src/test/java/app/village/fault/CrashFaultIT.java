@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 import app.village.safety.SafetyTexts;
+import app.village.safety.alerts.AlertedVillage;
 import app.village.support.VillageProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
  * does: the built Village and its PostgreSQL killed together with SIGKILL while 10 members post, then
  * started again on the same data directory, several rounds. Whatever a member was told was published
  * (201) must be there, once, and every urgent one in the moderators' queue, once. A post whose answer
- * never came is sent again with the same Idempotency-Key after the restart, as a client would.
+ * never came is sent again with the same Idempotency-Key after the restart, as a client would. A moderator
+ * is on call with a webhook receiver and an SMTP server (GreenMail) in this process, and escalation comes
+ * after 15 s: every acknowledged urgent post's alert must arrive for each step (on call, next on call, the
+ * admins) exactly once per item and step, however the kills fell.
  */
 @Tag("fault")
 class CrashFaultIT {
@@ -56,6 +61,7 @@ class CrashFaultIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path DATA = Path.of("target", "fault-data").toAbsolutePath();
     private static final Path LOGS = Path.of("target", "fault-logs").toAbsolutePath();
+    private static final Duration ESCALATE_AFTER = Duration.ofSeconds(15);
 
     /** One post a member means to publish; its key stays the same however often it is sent. */
     record Submission(int client, UUID key, String title, String body, boolean urgent) {
@@ -84,13 +90,23 @@ class CrashFaultIT {
         }
         String moderator = "fault-moderator@example.org";
 
+        try (AlertedVillage alerts = new AlertedVillage()) {
+            run(all, byKey, emails, moderator, random, alerts);
+        }
+    }
+
+    private void run(List<Submission> all, Map<UUID, Submission> byKey, List<String> emails, String moderator, Random random,
+                     AlertedVillage alerts) throws Exception {
+        List<String> serve = new ArrayList<>(List.of("serve", "--village.alert.escalate-after=" + ESCALATE_AFTER.toSeconds() + "s"));
+        serve.addAll(alerts.channelArguments());
         long began = System.nanoTime();
         int kills = 0;
         int next = 0;
         int perRound = (POSTS + ROUNDS - 1) / ROUNDS;
         for (int round = 1; round <= ROUNDS + 1; round++) {
             boolean last = round == ROUNDS + 1;
-            try (VillageProcess village = VillageProcess.start(DATA, VillageProcess.freePort(), LOGS.resolve("round-" + round + ".log"), "serve")) {
+            try (VillageProcess village = VillageProcess.start(DATA, VillageProcess.freePort(), LOGS.resolve("round-" + round + ".log"),
+                    serve.toArray(String[]::new))) {
                 assertThat(village.awaitAnswer("/actuator/health/readiness", Duration.ofSeconds(180)))
                         .as("round %d: Village answers after the restart (log %s)", round, village.log()).isPresent();
                 if (round == 1) {
@@ -100,6 +116,7 @@ class CrashFaultIT {
                     signUp(village, moderator, "fault_moderator");
                     assertThat(VillageProcess.run(DATA, LOGS.resolve("grant.log"), "admin", "grant", moderator, "moderator"))
                             .as("admin grant joins the running database").isZero();
+                    goOnCall(village, moderator);
                 }
                 List<Submission> batch = new ArrayList<>();
                 // First what was sent without an answer, with the same keys; then new posts.
@@ -121,6 +138,7 @@ class CrashFaultIT {
                 }
                 assertThat(last).as("round %d ended before the kill", round).isTrue();
                 verify(village, moderator, byKey);
+                verifyAlerts(village, moderator, byKey, alerts);
             }
         }
         long seconds = Duration.ofNanos(System.nanoTime() - began).toSeconds();
@@ -128,6 +146,72 @@ class CrashFaultIT {
         System.out.printf("FAULT rounds=%d kills=%d posts=%d acknowledged=%d (urgent %d) unanswered-resent=%d lost=0 duplicates=0 "
                         + "urgent-queued-once=%d seconds=%d%n",
                 ROUNDS, kills, POSTS, acknowledged.size(), urgentAcked, resent.get(), urgentAcked, seconds);
+        System.out.println(alertFigures);
+    }
+
+    private String alertFigures = "";
+
+    private static void goOnCall(VillageProcess village, String moderator) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(village.base() + "/api/moderation/on-call"))
+                .header("Authorization", basic(moderator)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"onCall\": true}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    /**
+     * Every acknowledged urgent post's item alerted at each step: the webhook at steps 0, 1 and 2 (nobody is next on
+     * the rota and there are no admins, so the escalations go to the webhook alone) and the moderator on call by email
+     * at step 0. Once per item and step: a second message would have its own delivery id. A kill in the instant
+     * between a receiver's "OK" and Village recording it sends that same message again, with the same delivery id
+     * (ADR 0013: receivers drop a repeated id); those are counted apart.
+     */
+    private void verifyAlerts(VillageProcess village, String moderator, Map<UUID, Submission> byKey, AlertedVillage alerts) throws Exception {
+        Set<String> items = new HashSet<>();
+        try (Connection c = DriverManager.getConnection(village.jdbcUrl(), village.credentials());
+             PreparedStatement item = c.prepareStatement("SELECT id::text FROM safety_items WHERE subject_id = ?::uuid")) {
+            for (Map.Entry<UUID, String> ack : acknowledged.entrySet()) {
+                if (byKey.get(ack.getKey()).urgent()) {
+                    item.setString(1, ack.getValue());
+                    try (ResultSet rs = item.executeQuery()) {
+                        assertThat(rs.next()).as("an item for urgent post %s", ack.getValue()).isTrue();
+                        items.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        int expected = items.size() * 4; // three webhook steps and one email each
+        long deadline = System.nanoTime() + ESCALATE_AFTER.multipliedBy(2).plusSeconds(90).toNanos();
+        while (delivered(alerts, moderator, items).size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(2_000); // anything sent twice arrives now, if it were going to
+        Map<String, Set<String>> byStep = delivered(alerts, moderator, items);
+        int lost = expected - byStep.size();
+        long twice = byStep.values().stream().filter(ids -> ids.size() > 1).count();
+        List<AlertedVillage.Seen> received = new ArrayList<>(alerts.webhookCalls());
+        received.addAll(alerts.emailsTo(moderator));
+        long raw = received.stream().filter(s -> items.contains(s.itemId())).count();
+        long resentSame = raw - byStep.values().stream().mapToInt(Set::size).sum();
+        alertFigures = String.format("FAULT-ALERTS urgent-items=%d expected=%d (webhook steps 0-2 and an email each) received=%d lost=%d "
+                + "duplicated=%d resent-with-the-same-delivery-id=%d", items.size(), expected, byStep.size(), lost, twice, resentSame);
+        assertThat(lost).as("alerts lost (%s)", alertFigures).isZero();
+        assertThat(twice).as("an item and step alerted by two different messages (%s)", alertFigures).isZero();
+    }
+
+    /** (channel, item, step) -> the delivery ids received for it. */
+    private static Map<String, Set<String>> delivered(AlertedVillage alerts, String moderator, Set<String> items) {
+        Map<String, Set<String>> byStep = new HashMap<>();
+        for (AlertedVillage.Seen s : alerts.webhookCalls()) {
+            if (items.contains(s.itemId())) {
+                byStep.computeIfAbsent("webhook " + s.itemId() + " " + s.step(), k -> new HashSet<>()).add(s.delivery());
+            }
+        }
+        for (AlertedVillage.Seen s : alerts.emailsTo(moderator)) {
+            if (items.contains(s.itemId())) {
+                byStep.computeIfAbsent("email " + s.itemId() + " " + s.step(), k -> new HashSet<>()).add(s.delivery());
+            }
+        }
+        return byStep;
     }
 
     private final AtomicInteger resent = new AtomicInteger();
@@ -231,10 +315,14 @@ class CrashFaultIT {
         assertThat(counts.values()).as("each once").allMatch(n -> n == 1);
     }
 
+    private static String basic(String email) {
+        return "Basic " + Base64.getEncoder().encodeToString((email + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static Map<String, Integer> queueCounts(VillageProcess village, String moderator, Set<String> urgentIds) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(village.base() + "/api/moderation/queue"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((moderator + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", basic(moderator))
                 .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Map<String, Integer> counts = new HashMap<>();

@@ -4,19 +4,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import app.village.platform.SecretFiles;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 
 /**
@@ -29,7 +26,6 @@ import io.zonky.test.db.postgres.util.LinuxUtils;
 final class PostgresAccess {
 
     static final String PASSWORD_FILE = "postgres-password";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** Every way in asks for the password; the Unix socket too, since other local users can reach it. */
     static final String HBA = """
@@ -44,27 +40,12 @@ final class PostgresAccess {
 
     /** The password in {@code dataDir}, made on first use; two processes starting at once agree on one. */
     static String password(Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
         Path file = dataDir.resolve(PASSWORD_FILE);
-        if (!Files.exists(file)) {
+        String password = SecretFiles.readOrCreate(file, () -> {
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
-            String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Path temp = Files.createTempFile(dataDir, ".postgres-password", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            try {
-                Files.writeString(temp, fresh + "\n");
-                // A hard link never replaces an existing file: the loser of a race reads the winner's password.
-                Files.createLink(file, temp);
-            } catch (FileAlreadyExistsException raced) {
-                // fall through to read it
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        }
-        if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
-            Files.setPosixFilePermissions(file, OWNER_ONLY);
-        }
-        String password = Files.readString(file).strip();
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n";
+        }).strip();
         if (password.isEmpty() || !password.matches("[A-Za-z0-9_-]+")) {
             throw new IllegalStateException(file + " does not hold a password Village wrote; delete it and start again to make a new one");
         }
@@ -99,7 +80,7 @@ final class PostgresAccess {
             if (!Files.exists(hba) || !Files.readString(hba).equals(HBA)) {
                 Path temp = pgData.resolve("pg_hba.conf.village");
                 Files.writeString(temp, HBA);
-                Files.setPosixFilePermissions(temp, OWNER_ONLY);
+                Files.setPosixFilePermissions(temp, SecretFiles.OWNER_ONLY);
                 Files.move(temp, hba, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {

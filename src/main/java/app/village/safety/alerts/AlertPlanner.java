@@ -6,6 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import app.village.accounts.AccountErased;
+import app.village.platform.UrgentListener;
 import app.village.safety.queue.ItemOpened;
 
 /**
@@ -22,24 +23,28 @@ class AlertPlanner {
     private final AlertDispatcher dispatcher;
     private final AlertProperties properties;
     private final OnCall onCall;
+    private final PushSubscriptionRepository browsers;
 
-    AlertPlanner(AlertRepository repository, AlertChannels channels, AlertDispatcher dispatcher, AlertProperties properties, OnCall onCall) {
+    AlertPlanner(AlertRepository repository, AlertChannels channels, AlertDispatcher dispatcher, AlertProperties properties, OnCall onCall,
+                 PushSubscriptionRepository browsers) {
         this.repository = repository;
         this.channels = channels;
         this.dispatcher = dispatcher;
         this.properties = properties;
         this.onCall = onCall;
+        this.browsers = browsers;
     }
 
-    @ApplicationModuleListener
+    @UrgentListener
     void on(ItemOpened event) {
         plan(event);
     }
 
-    /** A member who is erased is no longer anyone's on call. */
+    /** A member who is erased is no longer anyone's on call, and none of their browsers is alerted. */
     @ApplicationModuleListener
     void on(AccountErased event) {
         onCall.forget(event.memberId());
+        browsers.forget(event.memberId());
     }
 
     void plan(ItemOpened event) {

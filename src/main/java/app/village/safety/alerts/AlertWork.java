@@ -70,7 +70,7 @@ class AlertWork {
                 if (!channel.perPerson()) {
                     repository.planDelivery(item.id(), step.step(), channel.name(), channel.name(), item.level(), now);
                 } else {
-                    for (OnCall.Person p : people) {
+                    for (OnCall.Person p : people.stream().filter(person -> channel.reaches(person.id())).toList()) {
                         repository.planDelivery(item.id(), step.step(), channel.name(), p.id().toString(), item.level(), now);
                     }
                 }
@@ -180,6 +180,6 @@ class AlertWork {
 
     /** The kind of failure, never the server's own words (they may quote an address). */
     private static String describe(Exception e) {
-        return e instanceof WebhookChannel.Refused ? e.getMessage() : e.getClass().getSimpleName();
+        return e instanceof AlertChannel.Refused ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

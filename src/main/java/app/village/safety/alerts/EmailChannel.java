@@ -1,13 +1,16 @@
 package app.village.safety.alerts;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.UUID;
 
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import app.village.accounts.StaffContacts;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * Emails the person on call through the operator's SMTP server. The address is looked up when sending,
@@ -15,6 +18,9 @@ import app.village.accounts.StaffContacts;
  */
 @Component
 class EmailChannel implements AlertChannel {
+
+    /** Which step of an item's alerting the email is (0 on call, 1 next on call, 2 the admins), for mail filters. */
+    static final String STEP = "X-Village-Step";
 
     private final SmtpProperties smtp;
     private final StaffContacts staff;
@@ -44,14 +50,23 @@ class EmailChannel implements AlertChannel {
     @Override
     public void send(Alert alert, UUID recipient) throws Exception {
         String address = staff.staffEmail(recipient).orElseThrow(() -> new NoRecipient("no longer a moderator or admin"));
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(smtp.from());
-        message.setTo(address);
-        message.setSubject("Village: " + alert.headline());
-        message.setText(alert.headline() + ". It has waited " + alert.waitingText() + ".\n\n"
+        MimeMessage message = new MimeMessage(sender.getSession()) {
+            /** The same id on every try of this alert: a resend after a crash is recognisably the same message (ADR 0018). */
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", "<" + alert.deliveryId() + "@alerts.village>");
+            }
+        };
+        MimeMessageHelper mail = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+        mail.setFrom(smtp.from());
+        mail.setTo(address);
+        mail.setSubject("Village: " + alert.headline());
+        mail.setText(alert.headline() + ". It has waited " + alert.waitingText() + ".\n\n"
                 + "Open it (sign in first if asked):\n" + alert.link() + "\n\n"
                 + (alert.step() == 0 ? "You receive this because you are on call." : "You receive this because nobody has claimed it yet.")
                 + "\n");
+        message.setHeader(WebhookChannel.DELIVERY, alert.deliveryId().toString());
+        message.setHeader(STEP, Integer.toString(alert.step()));
         sender.send(message);
     }
 

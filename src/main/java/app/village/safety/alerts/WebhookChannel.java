@@ -85,13 +85,6 @@ class WebhookChannel implements AlertChannel {
         }
     }
 
-    /** The receiver answered, but not with 2xx. */
-    static final class Refused extends Exception {
-        Refused(int status) {
-            super("HTTP " + status);
-        }
-    }
-
     /** Hex HMAC-SHA256 of {@code timestamp + "." + body} with the shared secret. */
     static String sign(String secret, String timestamp, String body) {
         try {

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import app.village.accounts.AccountErased;
 import app.village.community.ContentReported;
+import app.village.platform.UrgentListener;
 import app.village.understanding.PostUnderstood;
 
 /**
@@ -28,7 +29,8 @@ class SafetyListener {
         this.countries = countries;
     }
 
-    @ApplicationModuleListener
+    /** An urgent reading is queued at once, not after the readings and indexing a burst queued before it. */
+    @UrgentListener
     void on(PostUnderstood event) {
         intake.onReading(event);
     }

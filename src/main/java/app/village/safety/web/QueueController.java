@@ -15,8 +15,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import app.village.accounts.VillageUser;
 import app.village.platform.ConflictException;
 import app.village.platform.InvalidInputException;
+import app.village.platform.NotFoundException;
 import app.village.safety.alerts.Alerts;
 import app.village.safety.alerts.OnCall;
+import app.village.safety.alerts.PushSubscriptions;
 import app.village.safety.queue.Moderation;
 import app.village.understanding.RiskLevel;
 
@@ -32,11 +34,13 @@ class QueueController {
     private final Moderation moderation;
     private final OnCall onCall;
     private final Alerts alerts;
+    private final PushSubscriptions browsers;
 
-    QueueController(Moderation moderation, OnCall onCall, Alerts alerts) {
+    QueueController(Moderation moderation, OnCall onCall, Alerts alerts, PushSubscriptions browsers) {
         this.moderation = moderation;
         this.onCall = onCall;
         this.alerts = alerts;
+        this.browsers = browsers;
     }
 
     @GetMapping
@@ -44,7 +48,21 @@ class QueueController {
         model.addAttribute("rows", moderation.openQueue(user));
         model.addAttribute("resolved", moderation.recentlyResolved(user));
         model.addAttribute("roster", onCall.roster(user));
+        if (browsers.enabled()) {
+            model.addAttribute("pushKey", browsers.applicationServerKey());
+            model.addAttribute("browsers", browsers.mine(user));
+        }
         return "safety/queue";
+    }
+
+    /** From the page's list of the moderator's alerted browsers (the script uses {@link AlertBrowserApi}). */
+    @PostMapping("/alert-browsers/{id}/delete")
+    String removeBrowser(@AuthenticationPrincipal VillageUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        if (!browsers.remove(user, id)) {
+            throw new NotFoundException("None of your alerted browsers has this id.");
+        }
+        redirect.addFlashAttribute("notice", "That browser is no longer alerted.");
+        return "redirect:/moderation";
     }
 
     /** The list alone, for the page's live refresh (js/moderation.js). */

@@ -8,8 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import app.village.understanding.RiskLevel;
 
@@ -59,6 +63,31 @@ class AlertSettingsTest {
         assertThat(WebhookChannel.sign("secret", "1700000000", "{\"a\":1}"))
                 .isEqualTo(EXPECTED);
         assertThat(WebhookChannel.sign("secret", "1700000001", "{\"a\":1}")).isNotEqualTo(EXPECTED);
+    }
+
+    @Test
+    void webPushIsTurnedOnFromTheEnvironmentWithASubjectAndSendsOnlyToAllowedPushServices() {
+        Binder env = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource("env", Map.<String, Object>of(
+                "VILLAGE_ALERT_WEB_PUSH_ENABLED", "true", "VILLAGE_ALERT_WEB_PUSH_SUBJECT", "mailto:ops@village.example"))));
+        WebPushProperties on = env.bindOrCreate("village.alert.web-push", WebPushProperties.class);
+        assertThat(on.enabled()).isTrue();
+        assertThat(on.subject()).isEqualTo("mailto:ops@village.example");
+        assertThat(on.ttl()).isEqualTo(Duration.ofHours(1));
+        assertThat(on.allows(URI.create("https://fcm.googleapis.com/fcm/send/abc"))).isTrue();
+        assertThat(on.allows(URI.create("https://updates.push.services.mozilla.com/wpush/v2/abc"))).isTrue();
+        assertThat(on.allows(URI.create("https://web.push.apple.com/abc"))).isTrue();
+        assertThat(on.allows(URI.create("http://fcm.googleapis.com/fcm/send/abc"))).as("https only").isFalse();
+        assertThat(on.allows(URI.create("https://fcm.googleapis.com.evil.example/x"))).isFalse();
+        assertThat(on.allows(URI.create("https://user@fcm.googleapis.com/x"))).isFalse();
+        assertThat(on.allows(URI.create("http://127.0.0.1:9000/push/1"))).isFalse();
+        assertThat(new WebPushProperties(false, "", Duration.ofHours(1), List.of("http://127.0.0.1"))
+                .allows(URI.create("http://127.0.0.1:9000/push/1"))).as("a local receiver, allowed by its origin").isTrue();
+        assertThat(new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource("env", Map.<String, Object>of()))).bindOrCreate(
+                "village.alert.web-push", WebPushProperties.class).enabled()).as("off unless turned on").isFalse();
+        assertThatThrownBy(() -> new WebPushProperties(true, " ", Duration.ofHours(1), List.of("fcm.googleapis.com")))
+                .hasMessageContaining("mailto:");
+        assertThatThrownBy(() -> new WebPushProperties(true, "http://ops.example", Duration.ofHours(1), List.of("fcm.googleapis.com")))
+                .hasMessageContaining("mailto:");
     }
 
     private static final String EXPECTED = "49f24e537407743fa4a0242bb63b94b9a47ee99cbbe071ccd8a22550ae411686";
