@@ -26,6 +26,7 @@ import app.village.community.PostDraft;
 import app.village.community.PostPublished;
 import app.village.community.Stories;
 import app.village.community.ReactionKind;
+import app.village.community.ReplyDeleted;
 import app.village.community.ReplyPublished;
 import app.village.community.ReportReason;
 import app.village.community.Visibility;
@@ -107,8 +108,17 @@ public class CommunityService implements Stories {
 
     @Override
     @Transactional(readOnly = true)
-    public Map<UUID, String> titles(java.util.Collection<UUID> postIds) {
+    public Map<UUID, Title> titles(java.util.Collection<UUID> postIds) {
         return postIds.isEmpty() ? Map.of() : posts.titles(postIds);
+    }
+
+    @Override
+    @Transactional
+    public boolean lockIfPresent(String kind, UUID id) {
+        return switch (subjectKind(kind)) {
+            case "POST" -> posts.lockIfPresent(id);
+            default -> replies.lockIfPresent(id);
+        };
     }
 
     @Transactional
@@ -240,6 +250,7 @@ public class CommunityService implements Stories {
     public UUID deleteReply(UUID author, UUID replyId) {
         Reply reply = ownReply(author, replyId);
         replies.delete(replyId, author);
+        events.publishEvent(new ReplyDeleted(replyId, reply.postId(), clock.instant()));
         return reply.postId();
     }
 
