@@ -18,6 +18,7 @@ import app.village.accounts.ChildProfile;
 import app.village.accounts.MemberDirectory;
 import app.village.accounts.Role;
 import app.village.community.ContentReported;
+import app.village.community.HiddenTextShown;
 import app.village.community.PostDeleted;
 import app.village.community.PostEdited;
 import app.village.community.PostHidden;
@@ -179,13 +180,24 @@ public class CommunityService implements Stories {
         return new FeedPage(named, number, hasNext);
     }
 
+    /**
+     * A post with its replies as the viewer may see them. A held or hidden text shown to anyone but its
+     * writer (a moderator) is announced with {@link HiddenTextShown}, for the audit.
+     *
+     * @param shownOn where it is shown, named in the audit ("the thread page", "GET /api/posts/{id}")
+     */
     @Transactional
-    public ThreadView thread(UUID viewer, UUID postId) {
+    public ThreadView thread(UUID viewer, UUID postId, String shownOn) {
         Post post = readablePost(viewer, postId);
         boolean moderator = moderates(viewer);
         // A hidden reply stays in the thread for its writer and the moderators only.
         List<Reply> thread = replies.inThread(postId).stream()
                 .filter(r -> !r.hidden() || r.writtenBy(viewer) || moderator).toList();
+        if (post.hidden() && !post.writtenBy(viewer)) {
+            events.publishEvent(new HiddenTextShown(viewer, "POST", post.id(), post.id(), post.held(), shownOn));
+        }
+        thread.stream().filter(r -> r.hidden() && !r.writtenBy(viewer)).forEach(r -> events.publishEvent(
+                new HiddenTextShown(viewer, "REPLY", r.id(), postId, "HELD".equals(r.hiddenReason()), shownOn)));
         Set<UUID> authors = new HashSet<>();
         if (post.authorId() != null) {
             authors.add(post.authorId());
