@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import app.village.community.PostDraft;
 import app.village.community.domain.CommunityService;
 import app.village.support.SqlStatements;
+import app.village.support.Cookies;
 import app.village.support.TestMembers;
 import app.village.support.VillageIntegrationTest;
 
@@ -51,9 +50,7 @@ class PageQueriesTest {
      */
     @org.junit.jupiter.api.BeforeEach
     void applicationsCsrfRepository() {
-        org.springframework.security.test.web.support.WebTestUtils.setCsrfTokenRepository(
-                new org.springframework.mock.web.MockHttpServletRequest(context.getServletContext()),
-                org.springframework.security.web.csrf.CookieCsrfTokenRepository.withHttpOnlyFalse());
+        Cookies.restoreApplicationsCsrfRepository(context);
     }
 
     @Test
@@ -137,7 +134,7 @@ class PageQueriesTest {
     /** Signs in through the form as a browser does; returns the Cookie header to send afterwards. */
     private String signIn(TestMembers.Created member) throws Exception {
         HttpResponse<String> form = http.send(HttpRequest.newBuilder(uri("/signin")).build(), HttpResponse.BodyHandlers.ofString());
-        String xsrf = cookie(form, "XSRF-TOKEN");
+        String xsrf = Cookies.value(form, "XSRF-TOKEN");
         String body = "email=" + URLEncoder.encode(member.email(), StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(TestMembers.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + xsrf;
         HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(uri("/signin"))
@@ -145,19 +142,9 @@ class PageQueriesTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return "VILLAGE_SESSION=" + cookie(signedIn, "VILLAGE_SESSION") + "; XSRF-TOKEN=" + xsrf;
+        return "VILLAGE_SESSION=" + Cookies.value(signedIn, "VILLAGE_SESSION") + "; XSRF-TOKEN=" + xsrf;
     }
 
-    private static String cookie(HttpResponse<?> response, String name) {
-        Pattern pattern = Pattern.compile("^" + name + "=([^;]*)");
-        for (String header : response.headers().allValues("Set-Cookie")) {
-            Matcher m = pattern.matcher(header);
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        throw new AssertionError("no " + name + " cookie in " + response.headers().allValues("Set-Cookie"));
-    }
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);

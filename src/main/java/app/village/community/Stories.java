@@ -52,7 +52,20 @@ public interface Stories {
 
     /**
      * The titles of these posts (private and hidden ones included: for moderators' lists), in one look;
-     * a post that no longer exists is absent.
+     * a post that no longer exists is absent. A list should not show a hidden one's title: showing a
+     * held or hidden text to anyone but its writer is audited, and a list is not one view of it.
      */
-    java.util.Map<UUID, String> titles(java.util.Collection<UUID> postIds);
+    java.util.Map<UUID, Title> titles(java.util.Collection<UUID> postIds);
+
+    /** @param hidden held or hidden by a moderator now */
+    record Title(String text, boolean hidden) {
+    }
+
+    /**
+     * Whether a post or reply ({@code kind} {@code POST} or {@code REPLY}) still exists, locking it against
+     * deletion until the caller's transaction ends. A module that keeps something derived from a text (a
+     * reading) keeps it only while this says the text exists: a deletion or erasure that waited for the lock
+     * is announced afterwards and removes what was kept, and one that came first leaves nothing to keep.
+     */
+    boolean lockIfPresent(String kind, UUID id);
 }

@@ -296,7 +296,7 @@ class CommunityApiTest {
         String title = "Robert'); DROP TABLE posts;--";
         String body = "<script>alert('x')</script><img src=x onerror=alert(1)>";
         Post post = community.publishPost(ann.id(), new PostDraft(title, body, null, null, null, null));
-        assertThat(community.thread(ann.id(), post.id()).post().title()).isEqualTo(title);
+        assertThat(community.thread(ann.id(), post.id(), "a test").post().title()).isEqualTo(title);
         String html = mvc.perform(get("/posts/" + post.id()).with(user(ann.user()))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x")

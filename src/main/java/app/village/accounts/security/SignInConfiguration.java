@@ -8,6 +8,7 @@ import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 import app.village.accounts.VillageUser;
 import jakarta.servlet.http.Cookie;
@@ -25,8 +26,10 @@ class SignInConfiguration {
     }
 
     @Bean
-    AuthenticationSuccessHandler signInSuccessHandler(KnownDevices devices) {
+    AuthenticationSuccessHandler signInSuccessHandler(KnownDevices devices, RequestCache requestCache) {
         SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+        // The platform's cache (a cookie): the page that sent the member to sign in is where they return.
+        redirect.setRequestCache(requestCache);
         redirect.setDefaultTargetUrl("/feed");
         return (request, response, authentication) -> {
             if (authentication.getPrincipal() instanceof VillageUser user) {

@@ -87,7 +87,7 @@ class CommunityApi {
     @Operation(summary = "A post with its replies")
     @GetMapping("/posts/{id}")
     ThreadJson thread(@AuthenticationPrincipal VillageUser user, @PathVariable UUID id) {
-        ThreadView t = community.thread(user.id(), id);
+        ThreadView t = community.thread(user.id(), id, "GET /api/posts/{id}");
         return new ThreadJson(json(t.post(), t.authorHandle(), t.mine()),
                 t.replies().stream().map(r -> json(r.reply(), r.authorHandle(), r.mine())).toList(),
                 t.reactionCounts(), List.copyOf(t.myReactions()), t.following());

@@ -18,6 +18,7 @@ import app.village.accounts.ChildProfile;
 import app.village.accounts.MemberDirectory;
 import app.village.accounts.Role;
 import app.village.community.ContentReported;
+import app.village.community.HiddenTextShown;
 import app.village.community.PostDeleted;
 import app.village.community.PostEdited;
 import app.village.community.PostHidden;
@@ -26,6 +27,7 @@ import app.village.community.PostDraft;
 import app.village.community.PostPublished;
 import app.village.community.Stories;
 import app.village.community.ReactionKind;
+import app.village.community.ReplyDeleted;
 import app.village.community.ReplyPublished;
 import app.village.community.ReportReason;
 import app.village.community.Visibility;
@@ -107,8 +109,17 @@ public class CommunityService implements Stories {
 
     @Override
     @Transactional(readOnly = true)
-    public Map<UUID, String> titles(java.util.Collection<UUID> postIds) {
+    public Map<UUID, Title> titles(java.util.Collection<UUID> postIds) {
         return postIds.isEmpty() ? Map.of() : posts.titles(postIds);
+    }
+
+    @Override
+    @Transactional
+    public boolean lockIfPresent(String kind, UUID id) {
+        return switch (subjectKind(kind)) {
+            case "POST" -> posts.lockIfPresent(id);
+            default -> replies.lockIfPresent(id);
+        };
     }
 
     @Transactional
@@ -169,13 +180,24 @@ public class CommunityService implements Stories {
         return new FeedPage(named, number, hasNext);
     }
 
+    /**
+     * A post with its replies as the viewer may see them. A held or hidden text shown to anyone but its
+     * writer (a moderator) is announced with {@link HiddenTextShown}, for the audit.
+     *
+     * @param shownOn where it is shown, named in the audit ("the thread page", "GET /api/posts/{id}")
+     */
     @Transactional
-    public ThreadView thread(UUID viewer, UUID postId) {
+    public ThreadView thread(UUID viewer, UUID postId, String shownOn) {
         Post post = readablePost(viewer, postId);
         boolean moderator = moderates(viewer);
         // A hidden reply stays in the thread for its writer and the moderators only.
         List<Reply> thread = replies.inThread(postId).stream()
                 .filter(r -> !r.hidden() || r.writtenBy(viewer) || moderator).toList();
+        if (post.hidden() && !post.writtenBy(viewer)) {
+            events.publishEvent(new HiddenTextShown(viewer, "POST", post.id(), post.id(), post.held(), shownOn));
+        }
+        thread.stream().filter(r -> r.hidden() && !r.writtenBy(viewer)).forEach(r -> events.publishEvent(
+                new HiddenTextShown(viewer, "REPLY", r.id(), postId, "HELD".equals(r.hiddenReason()), shownOn)));
         Set<UUID> authors = new HashSet<>();
         if (post.authorId() != null) {
             authors.add(post.authorId());
@@ -240,6 +262,7 @@ public class CommunityService implements Stories {
     public UUID deleteReply(UUID author, UUID replyId) {
         Reply reply = ownReply(author, replyId);
         replies.delete(replyId, author);
+        events.publishEvent(new ReplyDeleted(replyId, reply.postId(), clock.instant()));
         return reply.postId();
     }
 

@@ -28,11 +28,20 @@ class NotificationRepository {
         }
     }
 
+    /**
+     * The notifications a member may see now: about posts they can still read (a post made private, held or
+     * hidden is their writer's alone again, title included) and replies nobody has hidden. Kept, not deleted:
+     * a restored post's notifications come back.
+     */
+    private static final String VISIBLE = """
+            FROM notifications n JOIN posts p ON p.id = n.post_id LEFT JOIN replies r ON r.id = n.reply_id
+            WHERE n.member_id = ?
+              AND (p.author_id = n.member_id OR (p.visibility = 'COMMUNITY' AND p.hidden_at IS NULL))
+              AND (r.id IS NULL OR r.hidden_at IS NULL)""";
+
     List<Row> latest(UUID memberId, int limit) {
-        return jdbc.sql("""
-                SELECT n.id, n.post_id, p.title, n.reply_id, r.author_id AS replier, n.created_at, n.read_at
-                FROM notifications n JOIN posts p ON p.id = n.post_id LEFT JOIN replies r ON r.id = n.reply_id
-                WHERE n.member_id = ? ORDER BY n.created_at DESC LIMIT ?""")
+        return jdbc.sql("SELECT n.id, n.post_id, p.title, n.reply_id, r.author_id AS replier, n.created_at, n.read_at "
+                        + VISIBLE + " ORDER BY n.created_at DESC LIMIT ?")
                 .params(memberId, limit)
                 .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getObject("post_id", UUID.class),
                         rs.getString("title"), rs.getObject("reply_id", UUID.class), rs.getObject("replier", UUID.class),
@@ -41,7 +50,7 @@ class NotificationRepository {
     }
 
     int unread(UUID memberId) {
-        return jdbc.sql("SELECT count(*) FROM notifications WHERE member_id = ? AND read_at IS NULL").param(memberId)
+        return jdbc.sql("SELECT count(*) " + VISIBLE + " AND n.read_at IS NULL").param(memberId)
                 .query(Integer.class).single();
     }
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.village.community.Stories;
 import app.village.community.Visibility;
 
 @Repository
@@ -51,11 +52,17 @@ class PostRepository {
         return out;
     }
 
-    Map<UUID, String> titles(Collection<UUID> ids) {
-        Map<UUID, String> out = new HashMap<>();
-        jdbc.sql("SELECT id, title FROM posts WHERE id = ANY(?)").param(ids.toArray(UUID[]::new))
-                .query((rs, n) -> out.put(rs.getObject("id", UUID.class), rs.getString("title"))).list();
+    Map<UUID, Stories.Title> titles(Collection<UUID> ids) {
+        Map<UUID, Stories.Title> out = new HashMap<>();
+        jdbc.sql("SELECT id, title, hidden_at IS NOT NULL AS hidden FROM posts WHERE id = ANY(?)").param(ids.toArray(UUID[]::new))
+                .query((rs, n) -> out.put(rs.getObject("id", UUID.class), new Stories.Title(rs.getString("title"), rs.getBoolean("hidden"))))
+                .list();
         return out;
+    }
+
+    /** Whether the post exists, locking it against deletion (not against edits) until the transaction ends. */
+    boolean lockIfPresent(UUID id) {
+        return jdbc.sql("SELECT id FROM posts WHERE id = ? FOR KEY SHARE").param(id).query(UUID.class).optional().isPresent();
     }
 
     /** Updates only if the post is still at {@code expectedVersion}: a concurrent edit is refused, not overwritten. */
@@ -120,6 +127,10 @@ class PostRepository {
 
     int deleteByAuthor(UUID authorId) {
         return jdbc.sql("DELETE FROM posts WHERE author_id = ?").param(authorId).update();
+    }
+
+    List<UUID> idsByAuthor(UUID authorId) {
+        return jdbc.sql("SELECT id FROM posts WHERE author_id = ?").param(authorId).query(UUID.class).list();
     }
 
     /** Hides the post unless it is hidden already; returns whether it changed. */

@@ -50,6 +50,11 @@ class ReplyRepository {
                 .params(body, Timestamp.from(at), id, authorId, expectedVersion).update() == 1;
     }
 
+    /** Whether the reply exists, locking it against deletion (not against edits) until the transaction ends. */
+    boolean lockIfPresent(UUID id) {
+        return jdbc.sql("SELECT id FROM replies WHERE id = ? FOR KEY SHARE").param(id).query(UUID.class).optional().isPresent();
+    }
+
     boolean delete(UUID id, UUID authorId) {
         return jdbc.sql("DELETE FROM replies WHERE id = ? AND author_id = ?").params(id, authorId).update() == 1;
     }
@@ -75,6 +80,12 @@ class ReplyRepository {
 
     int deleteByAuthor(UUID authorId) {
         return jdbc.sql("DELETE FROM replies WHERE author_id = ?").param(authorId).update();
+    }
+
+    /** The writer's replies anywhere, and every reply in these threads. */
+    List<UUID> idsByAuthorOrInThreads(UUID authorId, List<UUID> postIds) {
+        return jdbc.sql("SELECT id FROM replies WHERE author_id = ? OR post_id = ANY(?)")
+                .params(authorId, postIds.toArray(UUID[]::new)).query(UUID.class).list();
     }
 
     static Reply reply(ResultSet rs, int row) throws SQLException {

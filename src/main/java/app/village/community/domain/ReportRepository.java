@@ -38,6 +38,11 @@ class ReportRepository {
     }
 
     void forgetReporter(UUID reporterId) {
-        jdbc.sql("UPDATE reports SET reporter_id = NULL WHERE reporter_id = ?").param(reporterId).update();
+        jdbc.sql("UPDATE reports SET reporter_id = NULL, details = NULL WHERE reporter_id = ?").param(reporterId).update();
+    }
+
+    void forgetDetailsAbout(java.util.Collection<UUID> targetIds) {
+        jdbc.sql("UPDATE reports SET details = NULL WHERE target_id = ANY(?) AND details IS NOT NULL")
+                .param(targetIds.toArray(UUID[]::new)).update();
     }
 }

@@ -72,7 +72,7 @@ class PostController {
     @GetMapping("/posts/{id}")
     String thread(@AuthenticationPrincipal VillageUser user, @PathVariable UUID id, Model model,
                   jakarta.servlet.http.HttpServletRequest request) {
-        ThreadView thread = community.thread(user.id(), id);
+        ThreadView thread = community.thread(user.id(), id, "the thread page");
         model.addAttribute("panels", panels.orderedStream().map(p -> p.forViewer(id, user.id(), thread.mine(), request))
                 .flatMap(java.util.Optional::stream).toList());
         model.addAttribute("thread", thread);

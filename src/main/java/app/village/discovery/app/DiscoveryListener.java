@@ -12,6 +12,7 @@ import app.village.community.PostEdited;
 import app.village.community.PostHidden;
 import app.village.community.PostRestored;
 import app.village.community.PostPublished;
+import app.village.community.WritingErased;
 import app.village.discovery.index.StoryIndex;
 import app.village.understanding.PostUnderstood;
 
@@ -76,15 +77,24 @@ class DiscoveryListener {
         }
     }
 
-    /** An erased writer's posts are gone or anonymised: drop them, or file them again without the writer. */
+    /**
+     * An erased writer chose to delete their posts: they leave the index, and so do the files' copies of them
+     * (a deleted story otherwise stays in its segment, words and all, until Lucene merges it away; ADR 0016).
+     * The posts are the community's list, not the index's: one held, or not filed yet, is found too.
+     */
+    @ApplicationModuleListener
+    void on(WritingErased event) {
+        indexer.forgetAll(event.postIds());
+        themes.delete(event.postIds());
+        index.expungeDeleted();
+    }
+
+    /** An erased writer chose to leave their posts: filed again without the writer, and the copies that named them expunged. */
     @ApplicationModuleListener
     void on(AccountErased event) {
-        java.util.List<java.util.UUID> theirs = index.idsByAuthor(event.memberId());
-        if (event.contentChoice() == ContentChoice.REMOVE) {
-            index.removeAll(theirs);
-            themes.delete(theirs);
-        } else {
-            theirs.forEach(indexer::refresh);
+        if (event.contentChoice() == ContentChoice.ANONYMISE) {
+            index.idsByAuthor(event.memberId()).forEach(indexer::refresh);
+            index.expungeDeleted();
         }
     }
 

@@ -81,8 +81,27 @@ class Indexer {
         }
     }
 
+    /**
+     * Drops these posts under each one's lock (taken in one order, so two callers never wait on each other): a
+     * refresh that read one of them before it was erased cannot file it again after.
+     */
+    void forgetAll(java.util.Collection<UUID> postIds) {
+        List<java.util.concurrent.locks.Lock> held = postIds.stream().map(this::stripe).distinct().sorted()
+                .map(i -> locks[i]).toList();
+        held.forEach(java.util.concurrent.locks.Lock::lock);
+        try {
+            index.removeAll(postIds);
+        } finally {
+            held.reversed().forEach(java.util.concurrent.locks.Lock::unlock);
+        }
+    }
+
     private java.util.concurrent.locks.Lock lockFor(UUID postId) {
-        return locks[Math.floorMod(postId.hashCode(), locks.length)];
+        return locks[stripe(postId)];
+    }
+
+    private int stripe(UUID postId) {
+        return Math.floorMod(postId.hashCode(), locks.length);
     }
 
     /**

@@ -41,6 +41,7 @@ import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -151,6 +152,10 @@ public final class StoryIndex implements AutoCloseable {
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
         config.setOpenMode(mode);
         config.setRAMBufferSizeMB(64);
+        TieredMergePolicy merges = new TieredMergePolicy();
+        // Expunging means every segment holding a deleted story is rewritten, not only those past the default 10%.
+        merges.setForceMergeDeletesPctAllowed(0);
+        config.setMergePolicy(merges);
         return config;
     }
 
@@ -180,6 +185,19 @@ public final class StoryIndex implements AutoCloseable {
         }
         whileOpen(() -> writer.deleteDocuments(new TermInSetQuery(ID, ids.stream().map(i -> new BytesRef(i.toString())).toList())));
         publish();
+    }
+
+    /**
+     * Rewrites every segment that holds deleted stories, so that nothing of them is left in the files, and
+     * commits; the old files are deleted once no search reads them. Without it a deleted story stays on disk,
+     * text, stored fields and vector included, until Lucene happens to merge its segment. It rewrites whole
+     * segments (and their graphs), so it runs for an erasure, not for every change (ADR 0016).
+     */
+    public void expungeDeleted() {
+        whileOpen(() -> writer.forceMergeDeletes(true));
+        publish();
+        // The refresh released the searcher over the old segments; their files go now rather than at the next commit.
+        whileOpen(writer::deleteUnusedFiles);
     }
 
     /**

@@ -24,6 +24,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -90,7 +92,7 @@ class SecurityConfiguration {
                                             ObjectProvider<AuthenticationSuccessHandler> successHandler,
                                             ObjectProvider<AuthenticationFailureHandler> failureHandler,
                                             ObjectProvider<AuthenticationDetailsSource<HttpServletRequest, ?>> details,
-                                            ApiProblemEntryPoint apiEntryPoint) throws Exception {
+                                            ApiProblemEntryPoint apiEntryPoint, RequestCache requestCache) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         RequestMatcher basicAuth = request -> {
             String header = request.getHeader("Authorization");
@@ -98,12 +100,6 @@ class SecurityConfiguration {
         };
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null);
-
-        // Remembering the request to resume after sign-in needs a session; a program calling the API
-        // without credentials resumes nothing, and every such 401 used to store a session row.
-        org.springframework.security.web.savedrequest.HttpSessionRequestCache requestCache =
-                new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
-        requestCache.setRequestMatcher(request -> !api.matches(request));
 
         http.authenticationManager(authenticationManager)
                 .requestCache(cache -> cache.requestCache(requestCache))
@@ -170,6 +166,19 @@ class SecurityConfiguration {
             }
         }
         return false;
+    }
+
+    /**
+     * The page to return to after signing in, kept in a short-lived cookie (a path within Village, nothing
+     * else) rather than in a session: a request for a page that needs an account stores nothing on the
+     * server, where each used to store a session row. A program calling the API resumes nothing.
+     */
+    @Bean
+    RequestCache requestCache() {
+        CookieRequestCache cache = new CookieRequestCache();
+        cache.setRequestMatcher(request -> !request.getRequestURI().startsWith(request.getContextPath() + "/api/"));
+        cache.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
+        return cache;
     }
 
     @Bean

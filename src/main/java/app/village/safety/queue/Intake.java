@@ -62,8 +62,10 @@ public class Intake implements SafetySignals {
     @Transactional
     public Decision onReading(PostUnderstood e) {
         Optional<Visibility> visibility = stories.postVisibility(e.postId());
-        if (visibility.isEmpty()) {
-            return null; // deleted before it was read: nobody to show anything to, nothing to review
+        // Deleted (or erased) before the reading arrived: nobody to show anything to, nothing to review. The lock
+        // makes a deletion that comes now wait for this item, so that the erasure marks it.
+        if (visibility.isEmpty() || !stories.lockIfPresent(e.subjectKind(), e.subjectId())) {
+            return null;
         }
         boolean privateText = visibility.get() == Visibility.PRIVATE;
         List<Reason> reasons = reasons(e);

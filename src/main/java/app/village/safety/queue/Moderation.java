@@ -109,7 +109,7 @@ public class Moderation {
 
     /** One item with everything a moderator needs to judge it. */
     public record Detail(Row row, String title, List<Highlight.Piece> titlePieces, List<Highlight.Piece> bodyPieces,
-                         List<ReasonView> reasons, boolean textGone, boolean hidden, boolean held, List<Row> earlier,
+                         List<ReasonView> reasons, boolean textGone, boolean textErased, boolean hidden, boolean held, List<Row> earlier,
                          List<QueueRepository.Override> overrides, List<SupportMessage> sentByViewer,
                          List<AuditLog.Entry> history, Map<UUID, String> handles, boolean mineToActOn) {
     }
@@ -146,7 +146,7 @@ public class Moderation {
         boolean held = hidden.map(Stories.Hidden::held).orElse(false);
         if (hidden.map(Stories.Hidden::hidden).orElse(false)) {
             audit.record(viewer.id(), held ? "VIEW_HELD" : "VIEW_HIDDEN", item.id(), item.subjectKind(), item.subjectId(), null, null,
-                    null, clock.instant());
+                    "on the queue item page", clock.instant());
         }
         List<Row> earlier = item.memberId() == null ? List.of() : rows(queue.forMember(item.memberId(), item.id(), 20));
         List<AuditLog.Entry> history = audit.forItem(item.id());
@@ -162,7 +162,8 @@ public class Moderation {
         return new Detail(rows(List.of(item)).getFirst(), title,
                 title == null ? List.of() : Highlight.pieces(title, titleSpans),
                 text.map(t -> Highlight.pieces(t.body(), bodySpans)).orElse(List.of()), reasons,
-                item.hasText() && text.isEmpty(), hidden.map(Stories.Hidden::hidden).orElse(false), held, earlier, overrides,
+                item.hasText() && text.isEmpty(), item.textErased(), hidden.map(Stories.Hidden::hidden).orElse(false), held, earlier,
+                overrides,
                 messages.forItemFrom(item.id(), viewer.id()),
                 history.stream().map(h -> h.withHandle(h.actorId() == null ? null : handles.get(h.actorId()))).toList(), handles,
                 viewer.id().equals(item.claimedBy()));
@@ -211,7 +212,7 @@ public class Moderation {
     @Transactional
     public UUID message(VillageUser actor, UUID itemId, int version, String body) {
         QueueItem item = lockClaimed(actor, itemId, version);
-        if (item.memberId() == null) {
+        if (item.memberId() == null || members.find(item.memberId()).isEmpty()) {
             throw new InvalidInputException("body", "The writer has left Village; there is nobody to send a message to.");
         }
         String text = UserText.required("body", "Your message", body, MESSAGE_MAX, true);
@@ -301,18 +302,33 @@ public class Moderation {
         }
         Map<UUID, String> handles = members.handles(people);
         // All the titles in one statement: a title per row was a statement per row (300 on a busy queue).
-        Map<UUID, String> titles = stories.titles(items.stream().filter(QueueItem::hasText).map(QueueItem::postId)
+        Map<UUID, Stories.Title> titles = stories.titles(items.stream().filter(QueueItem::hasText).map(QueueItem::postId)
                 .filter(java.util.Objects::nonNull).distinct().toList());
         Instant now = clock.instant();
         return items.stream().map(i -> {
             Duration waited = i.waited(now);
             Duration target = properties.targetFor(i.level());
-            String title = !i.hasText() ? "Signal: " + i.reasons().getFirst().replace("@writer", "").replace("signal_", "")
-                    : titles.getOrDefault(i.postId(), "(deleted by its writer)");
             return new Row(i, i.memberId() == null ? null : handles.get(i.memberId()),
-                    i.claimedBy() == null ? null : handles.get(i.claimedBy()), title, waited, target,
+                    i.claimedBy() == null ? null : handles.get(i.claimedBy()), listTitle(i, i.postId() == null ? null : titles.get(i.postId())), waited, target,
                     i.open() && waited.compareTo(target) > 0);
         }).toList();
+    }
+
+    /**
+     * What a list calls an item. A hidden post's title is its text too: lists name it without it, and the
+     * item's own page, which shows the text, is the audited view.
+     */
+    private static String listTitle(QueueItem i, Stories.Title title) {
+        if (!i.hasText()) {
+            return "Signal: " + i.reasons().getFirst().replace("@writer", "").replace("signal_", "");
+        }
+        if (i.textErased()) {
+            return "(erased with its writer's account)";
+        }
+        if (title == null) {
+            return "(deleted by its writer)";
+        }
+        return title.hidden() ? "(a hidden post: open the item to read it)" : title.text();
     }
 
     private QueueItem lockOpen(VillageUser actor, UUID itemId, int version) {

@@ -14,11 +14,13 @@ import app.village.understanding.RiskLevel;
  *
  * @param level the current level (a person's override over the automated one), null for a report
  * @param reasons stored reasons, {@code code@person}
+ * @param textErasedAt when the post or reply was erased with its writer's account (null while it is not)
  */
 public record QueueItem(UUID id, String source, String sourceKey, String subjectKind, UUID subjectId, UUID postId,
                         UUID memberId, RiskLevel automatedLevel, RiskLevel level, List<String> reasons, String reportReason,
                         Integer textVersion, String status, UUID claimedBy, Instant claimedAt, Instant escalatedAt,
-                        UUID escalatedBy, String outcome, UUID resolvedBy, Instant resolvedAt, Instant createdAt, int version) {
+                        UUID escalatedBy, String outcome, UUID resolvedBy, Instant resolvedAt, Instant createdAt, int version,
+                        Instant textErasedAt) {
 
     public QueueItem {
         reasons = List.copyOf(reasons);
@@ -38,6 +40,10 @@ public record QueueItem(UUID id, String source, String sourceKey, String subject
 
     public boolean hasText() {
         return subjectId != null;
+    }
+
+    public boolean textErased() {
+        return textErasedAt != null;
     }
 
     public boolean escalated() {

@@ -65,6 +65,12 @@ class QueueRepository {
                 .params(subjectKind, subjectId).query(UUID.class).optional();
     }
 
+    /** The newest item about a post or reply, if it ever entered the queue. */
+    Optional<UUID> latestFor(String subjectKind, UUID subjectId) {
+        return jdbc.sql("SELECT id FROM safety_items WHERE subject_kind = ? AND subject_id = ? ORDER BY created_at DESC LIMIT 1")
+                .params(subjectKind, subjectId).query(UUID.class).optional();
+    }
+
     Optional<QueueItem> find(UUID id) {
         return jdbc.sql("SELECT * FROM safety_items WHERE id = ?").param(id).query(QueueRepository::item).optional();
     }
@@ -146,6 +152,27 @@ class QueueRepository {
                 .params(by, Timestamp.from(at), outcome, id, expectedVersion).update() == 1;
     }
 
+    /**
+     * Marks the items about these texts erased (a post's item, and those of every reply in its thread) and
+     * resolves the open ones: there is nobody left to reach and nothing left to judge. Returns them as they were.
+     */
+    List<QueueItem> resolveErased(List<UUID> postIds, List<UUID> replyIds, String outcome, Instant at) {
+        return jdbc.sql("""
+                WITH erased AS (
+                    SELECT * FROM safety_items
+                    WHERE text_erased_at IS NULL AND (post_id = ANY(?) OR subject_id = ANY(?))
+                    FOR UPDATE),
+                changed AS (
+                    UPDATE safety_items i SET text_erased_at = ?, version = i.version + 1,
+                      status = 'RESOLVED',
+                      resolved_at = CASE WHEN i.status = 'OPEN' THEN ? ELSE i.resolved_at END,
+                      outcome = CASE WHEN i.status = 'OPEN' THEN ? ELSE i.outcome END
+                    FROM erased WHERE i.id = erased.id)
+                SELECT * FROM erased""")
+                .params(postIds.toArray(UUID[]::new), replyIds.toArray(UUID[]::new), Timestamp.from(at), Timestamp.from(at), outcome)
+                .query(QueueRepository::item).list();
+    }
+
     void insertOverride(UUID itemId, RiskLevel from, RiskLevel to, String reason, UUID by, Instant at) {
         jdbc.sql("INSERT INTO safety_overrides (id, item_id, from_level, to_level, reason, by_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), itemId, code(from), to.code(), reason, by, Timestamp.from(at)).update();
@@ -178,7 +205,8 @@ class QueueRepository {
                 Arrays.asList((String[]) reasons.getArray()), rs.getString("report_reason"), (Integer) rs.getObject("text_version"),
                 rs.getString("status"), rs.getObject("claimed_by", UUID.class), instant(rs, "claimed_at"), instant(rs, "escalated_at"),
                 rs.getObject("escalated_by", UUID.class), rs.getString("outcome"), rs.getObject("resolved_by", UUID.class),
-                instant(rs, "resolved_at"), rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
+                instant(rs, "resolved_at"), rs.getTimestamp("created_at").toInstant(), rs.getInt("version"),
+                instant(rs, "text_erased_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -48,4 +48,18 @@ class InsightStore {
     void deleteForPost(UUID postId) {
         jdbc.sql("DELETE FROM insights WHERE post_id = ?").param(postId).update();
     }
+
+    /** The readings of these posts and of every reply in their threads. */
+    void deleteForPosts(List<UUID> postIds) {
+        if (!postIds.isEmpty()) {
+            jdbc.sql("DELETE FROM insights WHERE post_id = ANY(?)").param(postIds.toArray(UUID[]::new)).update();
+        }
+    }
+
+    void deleteForReplies(List<UUID> replyIds) {
+        if (!replyIds.isEmpty()) {
+            jdbc.sql("DELETE FROM insights WHERE subject_kind = 'REPLY' AND subject_id = ANY(?)")
+                    .param(replyIds.toArray(UUID[]::new)).update();
+        }
+    }
 }

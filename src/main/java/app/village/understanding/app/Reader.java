@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.village.accounts.Member;
 import app.village.accounts.MemberDirectory;
+import app.village.community.Stories;
 import app.village.community.StoryText;
 import app.village.understanding.Analyzer;
 import app.village.understanding.Insight;
@@ -29,17 +30,20 @@ class Reader {
 
     private final Analyzer analyzer;
     private final InsightStore store;
+    private final Stories stories;
     private final MemberDirectory members;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    Reader(@org.springframework.context.annotation.Lazy Analyzer analyzer, InsightStore store, MemberDirectory members,
-           ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager transactionManager) {
+    Reader(@org.springframework.context.annotation.Lazy Analyzer analyzer, InsightStore store, Stories stories,
+           MemberDirectory members, ApplicationEventPublisher events, JsonMapper json, Clock clock,
+           PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.analyzer = analyzer;
         this.store = store;
+        this.stories = stories;
         this.members = members;
         this.events = events;
         this.json = json;
@@ -58,6 +62,10 @@ class Reader {
     }
 
     private void keep(String kind, StoryText story, Insight insight) {
+        // Deleted or erased while it was being read: its sentences must not be kept as evidence of a text that is gone.
+        if (!stories.lockIfPresent(kind, story.id())) {
+            return;
+        }
         InsightJson body = InsightJson.of(story.id().toString(), insight);
         boolean saved = store.save(kind, story.id(), story.postId(), story.version(), insight.analyserVersion(),
                 insight.riskLevel().code(), body.themes().stream().map(InsightJson.ThemeJson::code).toList(),

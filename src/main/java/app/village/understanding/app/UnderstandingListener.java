@@ -1,5 +1,6 @@
 package app.village.understanding.app;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -8,9 +9,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import app.village.community.PostDeleted;
 import app.village.community.PostEdited;
 import app.village.community.PostPublished;
+import app.village.community.ReplyDeleted;
 import app.village.community.ReplyEdited;
 import app.village.community.ReplyPublished;
 import app.village.community.Stories;
+import app.village.community.WritingErased;
 
 /**
  * Every new or edited post and reply is read after its transaction commits, on another thread,
@@ -68,5 +71,20 @@ class UnderstandingListener {
     @ApplicationModuleListener
     void on(PostDeleted event) {
         store.deleteForPost(event.postId());
+    }
+
+    @ApplicationModuleListener
+    void on(ReplyDeleted event) {
+        store.deleteForReplies(java.util.List.of(event.replyId()));
+    }
+
+    /**
+     * In the erasing transaction (synchronous on purpose): the readings keep the writer's sentences as
+     * evidence, so they go with the texts or the erasure does not happen.
+     */
+    @EventListener
+    void on(WritingErased event) {
+        store.deleteForPosts(event.postIds());
+        store.deleteForReplies(event.replyIds());
     }
 }

@@ -74,6 +74,23 @@ class StoryIndexTest {
         return index.similar(id, Set.of(), 5, fusion).stream().map(StoryHit::id).toList();
     }
 
+    @Test
+    void expungingLeavesNothingOfADeletedStoryInTheFiles() {
+        String marker = "qzexpunge" + java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+        UUID gone = put(new Story("Gone " + marker, "A story that says " + marker + " and then is deleted."), UUID.randomUUID(),
+                true, 2, "mother", List.of());
+        // One segment shared with live stories, as in use: deleting one document only marks it deleted there.
+        index.compact();
+        index.remove(gone);
+        assertThat(app.village.support.Traces.inFiles(folder, marker)).as("a deleted story's words stay on disk").isNotEmpty();
+
+        index.expungeDeleted();
+        assertThat(app.village.support.Traces.inIndex(folder, marker)).as("terms, stored fields, file bytes").isEmpty();
+        app.village.support.Traces.Counts counts = app.village.support.Traces.counts(folder);
+        assertThat(counts.maxDoc()).isEqualTo(counts.numDocs()).isEqualTo(others.size() + 2);
+        assertThat(similarIds(noBond, Fusion.WEIGHTED)).first().isEqualTo(noBondAgain);
+    }
+
     @ParameterizedTest
     @EnumSource(value = Fusion.class, names = {"WEIGHTED", "RRF"})
     void hybridRankingPutsTheNearDuplicateFirst(Fusion fusion) {
