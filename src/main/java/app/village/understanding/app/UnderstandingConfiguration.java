@@ -1,8 +1,13 @@
 package app.village.understanding.app;
 
+import java.util.concurrent.ThreadPoolExecutor;
+
+import javax.sql.DataSource;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import app.village.understanding.Analyzer;
 import app.village.understanding.TextEmbedder;
@@ -28,5 +33,23 @@ class UnderstandingConfiguration {
     @Lazy
     TextEmbedder textEmbedder(SharedModel model) {
         return model::embedWhole;
+    }
+
+    /**
+     * Two platform threads for the readings of urgent-looking texts ({@link UrgentFirst}), so they never
+     * queue behind a burst on the shared threads. Platform, not virtual: the model runs native code that
+     * would pin a virtual thread's carrier. The DataSource parameter orders its stop before the pool's.
+     */
+    @Bean(name = UrgentFirst.EXECUTOR)
+    ThreadPoolTaskExecutor urgentReadingExecutor(DataSource dataSource) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(2);
+        executor.setThreadNamePrefix("urgent-reading-");
+        executor.setVirtualThreads(false);
+        // A refused task loses nothing: the usual reading on the shared threads follows.
+        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
+        executor.setAwaitTerminationSeconds(20);
+        return executor;
     }
 }
