@@ -1,7 +1,6 @@
 package app.village.platform;
 
 import java.time.Clock;
-import java.util.concurrent.ThreadPoolExecutor;
 
 import javax.sql.DataSource;
 
@@ -16,6 +15,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @EnableConfigurationProperties(VillageProperties.class)
 @EnableAsync
 class PlatformConfiguration {
+
+    /** The executor of {@link UrgentListener}s. */
+    public static final String URGENT_EXECUTOR = "urgentTaskExecutor";
 
     /** One clock for the whole application, so that time-dependent rules can be tested. */
     @Bean
@@ -38,20 +40,10 @@ class PlatformConfiguration {
      * embedded database. Work handed over after the close began is discarded for the same reason,
      * rather than failing the request or the start-up that handed it over.
      */
-    /** The executor of {@link UrgentListener}s. */
-    public static final String URGENT_EXECUTOR = "urgentTaskExecutor";
-
     @Bean(name = {"applicationTaskExecutor", "taskExecutor"})
     ThreadPoolTaskExecutor applicationTaskExecutor(DataSource dataSource,
                                                    @Value("${village.background.threads:3}") int threads) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(threads);
-        executor.setMaxPoolSize(threads);
-        executor.setThreadNamePrefix("background-");
-        executor.setVirtualThreads(false);
-        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
-        executor.setAwaitTerminationSeconds(20);
-        return executor;
+        return BackgroundThreads.fixed("background-", threads);
     }
 
     /**
@@ -61,13 +53,6 @@ class PlatformConfiguration {
      */
     @Bean(name = URGENT_EXECUTOR)
     ThreadPoolTaskExecutor urgentTaskExecutor(DataSource dataSource) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(2);
-        executor.setMaxPoolSize(2);
-        executor.setThreadNamePrefix("urgent-");
-        executor.setVirtualThreads(false);
-        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
-        executor.setAwaitTerminationSeconds(20);
-        return executor;
+        return BackgroundThreads.fixed("urgent-", 2);
     }
 }

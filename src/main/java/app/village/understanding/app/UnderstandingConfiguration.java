@@ -1,7 +1,5 @@
 package app.village.understanding.app;
 
-import java.util.concurrent.ThreadPoolExecutor;
-
 import javax.sql.DataSource;
 
 import org.springframework.context.annotation.Bean;
@@ -9,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import app.village.platform.BackgroundThreads;
 import app.village.understanding.Analyzer;
 import app.village.understanding.TextEmbedder;
 import app.village.understanding.core.RuleAnalyzer;
@@ -42,14 +41,13 @@ class UnderstandingConfiguration {
      */
     @Bean(name = UrgentFirst.EXECUTOR)
     ThreadPoolTaskExecutor urgentReadingExecutor(DataSource dataSource) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(2);
-        executor.setMaxPoolSize(2);
-        executor.setThreadNamePrefix("urgent-reading-");
-        executor.setVirtualThreads(false);
         // A refused task loses nothing: the usual reading on the shared threads follows.
-        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
-        executor.setAwaitTerminationSeconds(20);
-        return executor;
+        return BackgroundThreads.fixed("urgent-reading-", 2);
+    }
+
+    /** One thread that lets the lexicon look at each new text for urgent signs ({@link UrgentFirst}): milliseconds a text. */
+    @Bean(name = UrgentFirst.TRIAGE)
+    ThreadPoolTaskExecutor triageExecutor(DataSource dataSource) {
+        return BackgroundThreads.fixed("triage-", 1);
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -23,8 +24,9 @@ import app.village.understanding.core.RuleAnalyzer;
 /**
  * Urgent texts are read first. The readings of a burst of posts queue on the shared background
  * threads, so an urgent post could wait a minute behind 200 calm ones before a moderator is
- * alerted. Right after each commit the lexicon alone (no model, a millisecond) looks at the text;
- * where it hears an urgent sign, the full reading runs at once on threads of its own. The usual
+ * alerted. After each commit the lexicon alone (no model, milliseconds) looks at the text on a
+ * thread of its own (never the request's: a burst's requests would hold their connections while it
+ * looks); where it hears an urgent sign, the full reading runs at once on two threads of their own. The usual
  * reading still follows on the shared threads and is the durable one (its event is re-delivered
  * after a crash); it finds the reading already kept, so nothing is told twice.
  */
@@ -32,6 +34,7 @@ import app.village.understanding.core.RuleAnalyzer;
 class UrgentFirst {
 
     static final String EXECUTOR = "urgentReadingExecutor";
+    static final String TRIAGE = "triageExecutor";
     private static final Logger log = LoggerFactory.getLogger(UrgentFirst.class);
 
     private final Stories stories;
@@ -45,21 +48,25 @@ class UrgentFirst {
         this.executor = executor;
     }
 
+    @Async(TRIAGE)
     @TransactionalEventListener
     void on(PostPublished event) {
         post(event.postId());
     }
 
+    @Async(TRIAGE)
     @TransactionalEventListener
     void on(PostEdited event) {
         post(event.postId());
     }
 
+    @Async(TRIAGE)
     @TransactionalEventListener
     void on(ReplyPublished event) {
         reply(event.replyId());
     }
 
+    @Async(TRIAGE)
     @TransactionalEventListener
     void on(ReplyEdited event) {
         reply(event.replyId());
