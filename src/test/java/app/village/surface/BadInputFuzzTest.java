@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,12 +22,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.server.PathContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import app.village.surface.AccessPolicy.Access;
 import app.village.surface.AccessPolicy.Rule;
 import app.village.surface.Surface.Operation;
+import app.village.support.RealCsrfTokens;
 import app.village.support.TestMembers;
 import app.village.support.VillageIntegrationTest;
 
@@ -45,6 +48,7 @@ class BadInputFuzzTest {
 
     @LocalServerPort int port;
     @Autowired TestMembers members;
+    @Autowired WebApplicationContext application;
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping;
 
@@ -52,6 +56,11 @@ class BadInputFuzzTest {
     /** In every value sent, so the log can be searched for any of it. */
     private final String marker = World.word("fz");
     private final BadRequests bad = new BadRequests(marker);
+
+    @BeforeEach
+    void villagesOwnCsrfTokens() {
+        RealCsrfTokens.restore(application);
+    }
 
     @Test
     void everyBodyAndQueryParameterRefusesBadInputClearlyWithoutAServerErrorAHalfWriteOrALogLine(CapturedOutput output) {

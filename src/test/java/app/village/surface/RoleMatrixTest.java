@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.server.PathContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -29,6 +31,7 @@ import app.village.surface.AccessPolicy.Expect;
 import app.village.surface.AccessPolicy.Rule;
 import app.village.surface.AccessPolicy.Who;
 import app.village.surface.Surface.Operation;
+import app.village.support.RealCsrfTokens;
 import app.village.support.TestMembers;
 import app.village.support.VillageIntegrationTest;
 
@@ -45,10 +48,16 @@ class RoleMatrixTest {
 
     @LocalServerPort int port;
     @Autowired TestMembers members;
+    @Autowired WebApplicationContext application;
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping;
 
     private final AccessPolicy policy = new AccessPolicy();
+
+    @BeforeEach
+    void villagesOwnCsrfTokens() {
+        RealCsrfTokens.restore(application);
+    }
 
     @Test
     void everyOperationHasARowInThePolicyAndEveryRowAnOperation() {

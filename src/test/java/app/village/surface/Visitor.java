@@ -103,7 +103,8 @@ final class Visitor {
         get("/signin");
         Answer answer = form("/signin", Map.of("email", email, "password", password));
         if (answer.status() != 302 || answer.location().contains("error") || !cookies.containsKey("VILLAGE_SESSION")) {
-            throw new IllegalStateException(name + " could not sign in: " + answer.status() + " " + answer.location());
+            throw new IllegalStateException(name + " could not sign in: " + answer + " "
+                    + answer.text().substring(0, Math.min(300, answer.text().length())));
         }
     }
 

@@ -22,6 +22,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
@@ -79,6 +80,12 @@ class SecurityConfiguration {
         };
     }
 
+    /** The CSRF token in a cookie scripts may read, sent back in {@code X-XSRF-TOKEN} (or the {@code _csrf} field of a form). */
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return CookieCsrfTokenRepository.withHttpOnlyFalse();
+    }
+
     @Bean
     AuthenticationManager authenticationManager(List<AuthenticationProvider> providers) {
         ProviderManager manager = new ProviderManager(providers);
@@ -92,7 +99,8 @@ class SecurityConfiguration {
                                             ObjectProvider<AuthenticationSuccessHandler> successHandler,
                                             ObjectProvider<AuthenticationFailureHandler> failureHandler,
                                             ObjectProvider<AuthenticationDetailsSource<HttpServletRequest, ?>> details,
-                                            ApiProblemEntryPoint apiEntryPoint, RequestCache requestCache) throws Exception {
+                                            ApiProblemEntryPoint apiEntryPoint, RequestCache requestCache,
+                                            CsrfTokenRepository csrfTokens) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         RequestMatcher basicAuth = request -> {
             String header = request.getHeader("Authorization");
@@ -113,7 +121,7 @@ class SecurityConfiguration {
                         .requestMatchers("/moderation/**", "/api/moderation/**").hasAnyRole("MODERATOR", "ADMIN")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(csrfHandler)
                         // Basic credentials are never stored by a browser here (no WWW-Authenticate challenge is
                         // ever sent), so a request carrying them cannot be forged cross-site.

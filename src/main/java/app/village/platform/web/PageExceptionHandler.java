@@ -20,6 +20,7 @@ import app.village.platform.ForbiddenException;
 import app.village.platform.InvalidInputException;
 import app.village.platform.NotFoundException;
 import app.village.platform.Redacted;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** Errors on pages become a calm page that says what happened and what to do next. */
 @ControllerAdvice(annotations = Controller.class)
@@ -34,10 +35,13 @@ class PageExceptionHandler {
                 "It may have been deleted, or the address may be mistyped.");
     }
 
-    /** A part of the address that is not what it should be (an id) is a page that does not exist; a form field, a damaged form. */
+    /**
+     * A part of an address that is not what it should be (an id, {@code ?page=abc}) names a page that does not exist;
+     * a field of a posted form, a damaged form.
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ModelAndView mismatch(MethodArgumentTypeMismatchException e) {
-        return e.getParameter().hasParameterAnnotation(PathVariable.class)
+    ModelAndView mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return e.getParameter().hasParameterAnnotation(PathVariable.class) || "GET".equals(request.getMethod())
                 ? notFound(e) : damaged(e);
     }
 

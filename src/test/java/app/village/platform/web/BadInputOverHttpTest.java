@@ -8,13 +8,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.context.WebApplicationContext;
 
+import app.village.support.RealCsrfTokens;
 import app.village.support.TestMembers;
 import app.village.support.VillageIntegrationTest;
 
@@ -25,6 +28,7 @@ class BadInputOverHttpTest {
 
     @LocalServerPort int port;
     @Autowired TestMembers members;
+    @Autowired WebApplicationContext application;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -38,6 +42,11 @@ class BadInputOverHttpTest {
 
     private static String basic(TestMembers.Created m) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((m.email() + ":" + TestMembers.PASSWORD).getBytes());
+    }
+
+    @BeforeEach
+    void villagesOwnCsrfTokens() {
+        RealCsrfTokens.restore(application);
     }
 
     @Test
@@ -167,7 +176,7 @@ class BadInputOverHttpTest {
                 .header("Content-Type", FORM).header("Cookie", "XSRF-TOKEN=t").header("X-XSRF-TOKEN", "t")
                 .POST(HttpRequest.BodyPublishers.ofString("email=someone%00%40example.org&password=whatever+it+is")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.statusCode()).as(signIn.headers().map() + " " + signIn.body()).isEqualTo(302);
         assertThat(signIn.headers().firstValue("Location").orElse("")).contains("/signin?error");
     }
 
