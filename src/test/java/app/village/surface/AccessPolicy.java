@@ -365,6 +365,15 @@ final class AccessPolicy {
         rule("GET /moderation/items/{id}", Access.MODERATOR).at("/moderation/items/${reportItem}").at("/moderation/items/${journalSignal}")
                 .at("/moderation/items/${screeningSignal}");
         rule("POST /moderation/on-call", Access.MODERATOR).form("onCall", "false");
+        // Web Push: nobody here has a real browser subscription, so the writes are refused for what they carry, never for who sends them.
+        rule("GET /api/moderation/alert-browsers", Access.MODERATOR);
+        rule("PUT /api/moderation/alert-browsers", Access.MODERATOR).json("{}")
+                .alsoFine("a subscription without its keys is refused in words (400)", 400);
+        rule("DELETE /api/moderation/alert-browsers", Access.MODERATOR).json("{\"endpoint\":\"https://push.example.invalid/none\"}")
+                .alsoFine("no alerted browser has that endpoint (404)", 404);
+        rule("POST /moderation/alert-browsers/{id}/delete", Access.MODERATOR)
+                .at("/moderation/alert-browsers/00000000-0000-0000-0000-000000000000/delete")
+                .alsoFine("no alerted browser has that id (404)", 404);
         String item = "/moderation/items/${reportItem}/";
         String version = "${version.item:reportItem}";
         rule("POST /moderation/items/{id}/claim", Access.MODERATOR).at(item + "claim").order(CLAIM)
