@@ -25,13 +25,15 @@ class AlertDispatcher implements SmartLifecycle {
 
     private final AlertWork work;
     private final AlertProperties properties;
+    private final AlertChannels channels;
     private final List<BlockingQueue<Boolean>> signals = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    AlertDispatcher(AlertWork work, AlertProperties properties) {
+    AlertDispatcher(AlertWork work, AlertProperties properties, AlertChannels channels) {
         this.work = work;
         this.properties = properties;
+        this.channels = channels;
         for (int i = 0; i < WORKERS; i++) {
             signals.add(new ArrayBlockingQueue<>(1));
         }
@@ -44,7 +46,8 @@ class AlertDispatcher implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (running || !properties.dispatch()) {
+        // A node with no channel takes no work: it would mark other nodes' steps done with nobody told.
+        if (running || !properties.dispatch() || channels.enabled().isEmpty()) {
             return;
         }
         running = true;

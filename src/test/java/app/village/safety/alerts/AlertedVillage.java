@@ -89,7 +89,10 @@ public final class AlertedVillage implements AutoCloseable {
                 "--village.database.clean-embedded=" + clean,
                 "--server.port=0",
                 "--server.address=127.0.0.1",
-                "--logging.level.app.village=WARN"));
+                "--logging.level.app.village=WARN",
+                // A fresh Village does not take on the work other test classes left unfinished in a shared database (CI's
+                // external PostgreSQL); a restart on its own database does, as an operator's would.
+                "--spring.modulith.events.republish-outstanding-events-on-restart=" + !clean));
         args.addAll(channelArguments());
         Collections.addAll(args, more);
         return new SpringApplicationBuilder(VillageApplication.class).run(args.toArray(String[]::new));
