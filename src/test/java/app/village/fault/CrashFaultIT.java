@@ -55,8 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CrashFaultIT {
 
     private static final int CLIENTS = 10;
-    private static final int POSTS = Integer.getInteger("village.fault.posts", 150);
-    private static final int ROUNDS = Integer.getInteger("village.fault.rounds", 3);
+    private static final int POSTS = Integer.getInteger("village.fault.posts", 300);
+    private static final int ROUNDS = Integer.getInteger("village.fault.rounds", 5);
     private static final String PASSWORD = "a long enough password";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path DATA = Path.of("target", "fault-data").toAbsolutePath();

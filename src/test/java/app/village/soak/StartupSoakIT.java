@@ -36,7 +36,7 @@ import app.village.support.VillageProcess;
 @Tag("soak")
 class StartupSoakIT {
 
-    private static final int STARTS = Integer.getInteger("village.soak.starts", 8);
+    private static final int STARTS = Integer.getInteger("village.soak.starts", 10);
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(Integer.getInteger("village.soak.answer-within-seconds", 30));
     private static final Path DATA = Path.of("target", "soak-data").toAbsolutePath();
     private static final Path LOGS = Path.of("target", "soak-logs").toAbsolutePath();
