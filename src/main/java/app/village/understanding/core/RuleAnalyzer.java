@@ -30,7 +30,7 @@ import app.village.understanding.WriterRole;
 public final class RuleAnalyzer implements Analyzer {
 
     /** Changed whenever the lexicon or the rules change, so the start-up catch-up reads every post again. */
-    public static final String VERSION = "rules-2";
+    public static final String VERSION = "rules-3";
     static final double REPORT_THRESHOLD = 0.5;
     static final int MAX_TEXT_CHARS = 100_000;
     private static final int MAX_EVIDENCE = 3;

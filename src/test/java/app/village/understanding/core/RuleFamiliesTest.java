@@ -41,6 +41,46 @@ class RuleFamiliesTest {
                 .contains("better off without me");
     }
 
+    /** Indirect wordings a peer supporter would never miss (issue 11), each written here in words of our own. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Honestly I can't see the point in going on like this.",
+            "There's no reason left to keep living, not really.",
+            "I've been putting aside my sleeping pills, just in case.",
+            "I imagine my wife and kids carrying on without me and honestly they look happier.",
+            "If a lorry hit me tomorrow I wouldn't really mind.",
+            "I've sorted out where my life insurance papers are and written down who would look after the kids.",
+            "Life isn't worth living any more.",
+            "Why should I keep going?",
+            "I just want to die, I'm so tired of all of it."})
+    void indirectWishesAndPreparationsAreUrgent(String text) {
+        Insight insight = read(text);
+        assertThat(insight.has(Theme.SELF_HARM)).as(text).isTrue();
+        assertThat(insight.riskLevel()).isEqualTo(RiskLevel.URGENT);
+    }
+
+    @Test
+    void anUrgeToLetTheBabyFallSomewhereHighIsAnUrgeToHarmNotAJobLost() {
+        Insight insight = read("Standing on the balcony with him in my arms I felt this urge to let go of him. It terrified me.");
+        assertThat(insight.has(Theme.HARM_TO_CHILD)).isTrue();
+        assertThat(insight.has(Theme.WORK_PRESSURE)).isFalse();
+        assertThat(insight.riskLevel()).isEqualTo(RiskLevel.URGENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "I'm done with breastfeeding, we switched to formula and I feel good about it.",
+            "Today is the day! Induction at 8am, wish us luck.",
+            "We keep the Calpol in the drawer just in case she gets a fever.",
+            "I don't think I'd mind if he took the baby out for the whole day.",
+            "Why do I keep going back to the same bad habits with snacks?",
+            "He'd be better off with a bottle at night, the midwife says."})
+    void everydayWordsLikeThemAreNotUrgent(String text) {
+        Insight insight = read(text);
+        assertThat(insight.has(Theme.SELF_HARM)).as(text).isFalse();
+        assertThat(insight.riskLevel()).as(text).isNotEqualTo(RiskLevel.URGENT);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "I would never hurt him, I just feel so tired.",
