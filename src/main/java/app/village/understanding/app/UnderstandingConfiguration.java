@@ -10,22 +10,33 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import app.village.platform.BackgroundThreads;
 import app.village.understanding.Analyzer;
 import app.village.understanding.TextEmbedder;
+import app.village.understanding.core.HybridAnalyzer;
+import app.village.understanding.core.ReaderModel;
 import app.village.understanding.core.RuleAnalyzer;
 import app.village.understanding.core.SemanticMatcher;
 
 /**
- * The analyser that reads posts is the lexicon corroborated by the sentence encoder (ADR 0006).
- * The learned readers of ADR 0015 are trained and measured but not on this path yet: on the team's
- * regression set they raise a fifth of calm texts (see the model card).
+ * The analyser that reads posts is the lexicon corroborated by the sentence encoder (ADR 0006),
+ * checked by the learned readers of ADR 0015 (ADR 0019: they may overrule its findings of themes that
+ * are not urgent signs, never an urgent sign).
  */
 @Configuration(proxyBeanMethods = false)
 class UnderstandingConfiguration {
 
-    /** The analyser of Analyzers.standard, on the shared model (see SharedModel for where and when it loads). */
+    /** The analyser of Analyzers.standard, on the shared models (see SharedModel for where and when the encoder loads). */
     @Bean
     @Lazy
-    Analyzer analyzer(SharedModel model) {
-        return new RuleAnalyzer(new SemanticMatcher(model));
+    Analyzer analyzer(SharedModel model, ReaderModel readers) {
+        return new HybridAnalyzer(new RuleAnalyzer(new SemanticMatcher(model)), readers, model);
+    }
+
+    /**
+     * The learned readers, loaded once at start-up: a missing or damaged file stops Village there, with
+     * the file's name and the command that rebuilds it, rather than at the first post.
+     */
+    @Bean
+    ReaderModel readerModel() {
+        return ReaderModel.shipped();
     }
 
     @Bean

@@ -11,6 +11,7 @@ import app.village.understanding.Insight;
 import app.village.understanding.InsightJson;
 import app.village.understanding.RiskReason;
 import app.village.understanding.ThemeFinding;
+import app.village.understanding.core.HybridAnalyzer;
 import app.village.understanding.core.LearnedAnalyzer;
 import app.village.understanding.core.RuleAnalyzer;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +58,7 @@ public final class UnderstandingCli {
             err.println("       ./village eval [--misses] FILE.jsonl   (lines with \"expected\" labels, as the development set)");
             err.println("       ./village eval --cssrs FILE.jsonl       (the C-SSRS corpus: each user's posts joined as one text)");
             err.println("       ./village eval --annotated DIR          (an annotated folder: measuring/understanding)");
+            err.println("       --lexicon: the lexicon unchecked by the learned readers; --learned: the readers alone; --rules-only: no model");
             return 2;
         }
         List<String> errors = new ArrayList<>();
@@ -89,6 +91,11 @@ public final class UnderstandingCli {
                 if (explain && analyzer instanceof LearnedAnalyzer learned) {
                     LearnedAnalyzer.Reading reading = learned.read(t.text());
                     out.println(explain(t.id(), reading.insight()) + sentenceScores(reading));
+                    continue;
+                }
+                if (explain && analyzer instanceof HybridAnalyzer hybrid) {
+                    HybridAnalyzer.Reading reading = hybrid.read(t.text());
+                    out.println(explain(t.id(), reading.insight()) + overruled(reading));
                     continue;
                 }
                 Insight insight = analyzer.analyze(t.text());
@@ -135,12 +142,16 @@ public final class UnderstandingCli {
     }
 
     /**
-     * The analyser Village uses, the lexicon alone with {@code --rules-only}, or the learned readers
-     * (trained, measured, not yet what Village reads posts with) with {@code --learned}.
+     * The analyser Village uses (the lexicon checked by the learned readers); the lexicon with the
+     * encoder but unchecked with {@code --lexicon}; the rules alone with {@code --rules-only}; the
+     * learned readers alone with {@code --learned}.
      */
     private static Analyzer analyzer(List<String> args) {
         if (args.contains("--learned")) {
             return app.village.understanding.Analyzers.learned(Runtime.getRuntime().availableProcessors());
+        }
+        if (args.contains("--lexicon")) {
+            return app.village.understanding.Analyzers.lexicon(Runtime.getRuntime().availableProcessors());
         }
         return args.contains("--rules-only") ? new RuleAnalyzer()
                 : app.village.understanding.Analyzers.standard(Runtime.getRuntime().availableProcessors());
@@ -176,6 +187,20 @@ public final class UnderstandingCli {
 
     /** Below this, a theme's probability for a sentence is not worth showing. */
     private static final double SHOWN = 0.15;
+
+    /** What the lexicon heard that the learned readers overruled, with the post's probability against the theme's veto. */
+    static String overruled(HybridAnalyzer.Reading reading) {
+        List<app.village.understanding.ThemeFinding> overruled = reading.overruled();
+        if (overruled.isEmpty()) {
+            return "Overruled by the learned readers: nothing\n";
+        }
+        StringBuilder b = new StringBuilder("Heard by the lexicon but overruled by the learned readers (the whole post's probability, under the theme's veto):\n");
+        for (app.village.understanding.ThemeFinding f : overruled) {
+            b.append(String.format("  - %s (%s): %.2f < %.2f, \"%s\"%n", f.theme().code(), f.person().code(),
+                    reading.posts().getOrDefault(f.theme(), 0.0), reading.vetoes().get(f.theme()), f.evidence().get(0).text()));
+        }
+        return b.toString();
+    }
 
     /** Every sentence with the themes its readers gave at least {@link #SHOWN}, so a judgement can be traced to its sentences. */
     static String sentenceScores(LearnedAnalyzer.Reading reading) {

@@ -229,7 +229,7 @@ public final class LearnedAnalyzer implements Analyzer {
     }
 
     /** Severe hopelessness is heard by the lexicon's markers; it raises the level only where low mood was found for that person. */
-    private static Map<Person, Evidence> hopelessness(Insight heard, List<ThemeFinding> findings) {
+    static Map<Person, Evidence> hopelessness(Insight heard, List<ThemeFinding> findings) {
         Map<Person, Evidence> out = new EnumMap<>(Person.class);
         if (heard.riskLevel() != RiskLevel.HIGH) {
             return out;

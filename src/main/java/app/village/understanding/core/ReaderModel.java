@@ -29,9 +29,23 @@ import app.village.understanding.Theme;
  * @param thresholds per theme, the post-level probability from which the theme is reported
  * @param netFloors per urgent theme, the probability the learned reader must give a sentence the
  *                  lexicon flagged before the flag counts (the lexicon stays the high-recall net)
+ * @param vetoes    per theme that is not an urgent sign, the post-level probability under which the
+ *                  readers overrule the lexicon's finding ({@link HybridAnalyzer}); chosen by
+ *                  cross-validation, absent where the readers should not overrule it
  */
 public record ReaderModel(Map<String, Integer> vocabulary, Map<String, LinearHead> heads, Map<Theme, Double> thresholds,
-                          Map<Theme, Double> netFloors, Map<String, String> about) {
+                          Map<Theme, Double> netFloors, Map<Theme, Double> vetoes, Map<String, String> about) {
+
+    /** A model without vetoes (as trained before they existed, and in tests of the readers alone). */
+    public ReaderModel(Map<String, Integer> vocabulary, Map<String, LinearHead> heads, Map<Theme, Double> thresholds,
+                       Map<Theme, Double> netFloors, Map<String, String> about) {
+        this(vocabulary, heads, thresholds, netFloors, Map.of(), about);
+    }
+
+    /** This model with the given vetoes, chosen by cross-validation after its readers were trained. */
+    public ReaderModel withVetoes(Map<Theme, Double> chosen) {
+        return new ReaderModel(vocabulary, heads, thresholds, netFloors, Map.copyOf(chosen), about);
+    }
 
     public static final String RESOURCE = "understanding/model/reader.bin.gz";
     static final int MAGIC = 0x56524d31; // "VRM1"
@@ -129,6 +143,8 @@ public record ReaderModel(Map<String, Integer> vocabulary, Map<String, LinearHea
             }
             Map<Theme, Double> thresholds = readThemeMap(in);
             Map<Theme, Double> floors = readThemeMap(in);
+            // Vetoes came later: a file that ends after the floors has none.
+            Map<Theme, Double> vetoes = in.available() > 0 ? readThemeMap(in) : Map.of();
             for (Theme theme : Theme.values()) {
                 if (!heads.containsKey(themeHead(theme)) || !heads.containsKey(postHead(theme)) || !thresholds.containsKey(theme)) {
                     throw new ReaderModelException("the model file " + name + " has no reader for " + theme.code()
@@ -138,7 +154,7 @@ public record ReaderModel(Map<String, Integer> vocabulary, Map<String, LinearHea
             if (!heads.containsKey(PERSON_HEAD) || !heads.containsKey(ROLE_HEAD)) {
                 throw new ReaderModelException("the model file " + name + " lacks the person or role reader. Rebuild it with './village train'.");
             }
-            return new ReaderModel(Map.copyOf(vocabulary), Map.copyOf(heads), thresholds, floors, about);
+            return new ReaderModel(Map.copyOf(vocabulary), Map.copyOf(heads), thresholds, floors, vetoes, about);
         } catch (IOException | IllegalArgumentException e) {
             throw new ReaderModelException("the model file " + name + " is damaged (" + e.getMessage()
                     + "). Rebuild it with './village train'.", e);
@@ -176,6 +192,7 @@ public record ReaderModel(Map<String, Integer> vocabulary, Map<String, LinearHea
         }
         writeThemeMap(out, thresholds);
         writeThemeMap(out, netFloors);
+        writeThemeMap(out, vetoes);
         out.flush();
         byte[] body = buffer.toByteArray();
         CRC32 crc = new CRC32();
@@ -200,7 +217,9 @@ public record ReaderModel(Map<String, Integer> vocabulary, Map<String, LinearHea
 
     private static void writeThemeMap(DataOutputStream out, Map<Theme, Double> map) throws IOException {
         out.writeInt(map.size());
-        for (Map.Entry<Theme, Double> e : new EnumMap<>(map).entrySet()) {
+        Map<Theme, Double> ordered = new EnumMap<>(Theme.class);
+        ordered.putAll(map);
+        for (Map.Entry<Theme, Double> e : ordered.entrySet()) {
             out.writeUTF(e.getKey().code());
             out.writeDouble(e.getValue());
         }

@@ -7,12 +7,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Predicate;
 
 import app.village.understanding.Evidence;
+import app.village.understanding.Insight;
 import app.village.understanding.Theme;
 import app.village.understanding.ThemeFinding;
 import app.village.understanding.cli.Evaluation;
+import app.village.understanding.core.HybridAnalyzer;
 import app.village.understanding.core.LearnedAnalyzer;
 import app.village.understanding.core.ReaderModel;
 
@@ -36,8 +40,16 @@ final class CrossValidation {
     static final double NEVER = 1.01;
     private static final double[] FLOORS = {NEVER, 0.5, 0.3, 0.2, 0.1, 0.05, 0.02, 0.0};
 
-    record Result(Map<Theme, Double> thresholds, Map<Theme, Double> floors, Evaluation evaluation, Map<Theme, Integer> positives,
-                  Evaluation.ByRole byRole) {
+    /** Post-level probabilities under which the readers may overrule the lexicon; 0 is "never overrule". */
+    private static final double[] VETOES = {0.0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5};
+
+    /**
+     * @param evaluation the learned readers alone; {@code hybrid} the lexicon checked by them (what Village
+     *                   reads posts with); {@code lexicon} the lexicon alone, for comparison
+     */
+    record Result(Map<Theme, Double> thresholds, Map<Theme, Double> floors, Map<Theme, Double> vetoes, Evaluation evaluation,
+                  Map<Theme, Integer> positives, Evaluation.ByRole byRole, Evaluation hybrid, Evaluation.ByRole hybridByRole,
+                  Evaluation lexicon) {
     }
 
     private CrossValidation() {
@@ -78,16 +90,52 @@ final class CrossValidation {
             positives.put(theme, (int) items.stream().filter(i -> i.text().has(theme)).count());
             choose(theme, items, oof, oofPosts, thresholds, floors);
         }
+        Map<Theme, Double> vetoes = new EnumMap<>(Theme.class);
+        for (Theme theme : Theme.values()) {
+            chooseVeto(theme, items, oofPosts).ifPresent(v -> vetoes.put(theme, v));
+        }
+        Evaluation hybrid = new Evaluation();
+        Evaluation.ByRole hybridByRole = new Evaluation.ByRole();
+        Evaluation lexicon = new Evaluation();
+        for (ReaderTrainer.Item item : shuffled) {
+            Insight heard = item.prepared().heard();
+            Insight checked = HybridAnalyzer.check(heard, oofPosts.get(item.text().id()), vetoes, "cv");
+            hybrid.add(item.text().id(), checked, item.text().expected());
+            hybridByRole.add(item.text().id(), checked, item.text().expected());
+            lexicon.add(item.text().id(), heard, item.text().expected());
+        }
         Evaluation evaluation = new Evaluation();
         Evaluation.ByRole byRole = new Evaluation.ByRole();
         for (ReaderTrainer.Item item : shuffled) {
             ReaderModel fold = models.get(foldOf.get(item.text().id()));
             ReaderModel tuned = new ReaderModel(fold.vocabulary(), fold.heads(), thresholds, floors, fold.about());
-            app.village.understanding.Insight insight = LearnedAnalyzer.decide(item.prepared(), tuned).insight();
+            Insight insight = LearnedAnalyzer.decide(item.prepared(), tuned).insight();
             evaluation.add(item.text().id(), insight, item.text().expected());
             byRole.add(item.text().id(), insight, item.text().expected());
         }
-        return new Result(thresholds, floors, evaluation, positives, byRole);
+        return new Result(thresholds, floors, vetoes, evaluation, positives, byRole, hybrid, hybridByRole, lexicon);
+    }
+
+    /**
+     * The veto with the best out-of-fold F1 of the lexicon's finding kept only where the post reader
+     * reaches it; of equal scores the lower wins (fewer findings overruled). Empty where overruling
+     * never helps, and for urgent signs and intrusive thoughts, which are never overruled.
+     */
+    private static Optional<Double> chooseVeto(Theme theme, List<ReaderTrainer.Item> items, Map<String, Map<Theme, Double>> oofPosts) {
+        if (!HybridAnalyzer.mayOverrule(theme)) {
+            return Optional.empty();
+        }
+        double bestScore = -1;
+        double best = 0;
+        for (double veto : VETOES) {
+            double f1 = Counts.of(items, theme, item -> item.prepared().heard().has(theme)
+                    && oofPosts.get(item.text().id()).get(theme) >= veto).score(1.0);
+            if (f1 > bestScore + 1e-9) {
+                bestScore = f1;
+                best = veto;
+            }
+        }
+        return best == 0 ? Optional.empty() : Optional.of(best);
     }
 
     /** The threshold (and, for urgent signs, the lexicon's floor) with the best F1 (F2 where a miss costs most) out of fold. */
@@ -103,24 +151,8 @@ final class CrossValidation {
         for (double floor : net ? FLOORS : new double[] {1.01}) {
             for (int t = THRESHOLDS.length - 1; t >= 0; t--) {
                 double threshold = THRESHOLDS[t];
-                int tp = 0;
-                int fp = 0;
-                int fn = 0;
-                for (ReaderTrainer.Item item : items) {
-                    boolean gold = item.text().has(theme);
-                    boolean predicted = oofPosts.get(item.text().id()).get(theme) >= threshold
-                            || netCatches(item, oof.get(item.text().id()), theme, floor);
-                    if (gold && predicted) {
-                        tp++;
-                    } else if (predicted) {
-                        fp++;
-                    } else if (gold) {
-                        fn++;
-                    }
-                }
-                double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
-                double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
-                double score = p + r == 0 ? 0 : (1 + beta * beta) * p * r / (beta * beta * p + r);
+                double score = Counts.of(items, theme, item -> oofPosts.get(item.text().id()).get(theme) >= threshold
+                        || netCatches(item, oof.get(item.text().id()), theme, floor)).score(beta);
                 if (score > bestScore + 1e-9) {
                     bestScore = score;
                     bestThreshold = Math.round(threshold * 1000) / 1000.0;
@@ -131,6 +163,35 @@ final class CrossValidation {
         thresholds.put(theme, bestThreshold);
         if (net) {
             floors.put(theme, bestFloor);
+        }
+    }
+
+    /** Out-of-fold hits and misses of one theme under one decision. */
+    private record Counts(int tp, int fp, int fn) {
+
+        static Counts of(List<ReaderTrainer.Item> items, Theme theme, Predicate<ReaderTrainer.Item> predicted) {
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (ReaderTrainer.Item item : items) {
+                boolean gold = item.text().has(theme);
+                boolean yes = predicted.test(item);
+                if (gold && yes) {
+                    tp++;
+                } else if (yes) {
+                    fp++;
+                } else if (gold) {
+                    fn++;
+                }
+            }
+            return new Counts(tp, fp, fn);
+        }
+
+        /** F-beta: beta 1 weighs precision and recall alike, 2 favours recall. */
+        double score(double beta) {
+            double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+            double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+            return p + r == 0 ? 0 : (1 + beta * beta) * p * r / (beta * beta * p + r);
         }
     }
 
@@ -171,6 +232,12 @@ final class CrossValidation {
         out.append(String.format("lowest F1 among themes with 20 or more positives: %.3f%n", withTwenty));
         out.append(result.evaluation().report());
         out.append(result.byRole().report());
+        out.append(String.format("%n== the lexicon checked by the readers (what Village reads posts with), out of fold ==%nvetoes: %s%n",
+                result.vetoes()));
+        out.append(result.hybrid().report());
+        out.append(result.hybridByRole().report());
+        out.append(String.format("%n== the lexicon alone ==%n"));
+        out.append(result.lexicon().report());
         return out.toString();
     }
 }

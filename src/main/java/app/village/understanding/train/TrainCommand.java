@@ -86,7 +86,7 @@ public final class TrainCommand {
         about.put("annotations-sha256", digest(texts));
         about.put("cv-macro-f1", String.format("%.3f", cv.evaluation().macroF1()));
         encoding.describe(about);
-        ReaderModel model = ReaderTrainer.train(items, cv.thresholds(), cv.floors(), options, about);
+        ReaderModel model = ReaderTrainer.train(items, cv.thresholds(), cv.floors(), options, about).withVetoes(cv.vetoes());
         try {
             Files.createDirectories(output.toAbsolutePath().getParent());
             try (OutputStream o = Files.newOutputStream(output)) {

@@ -47,6 +47,16 @@ class ReaderModelTest {
     }
 
     @Test
+    void theVetoesChosenByCrossValidationAreKeptInTheFile() throws IOException {
+        ReaderModel with = tiny(true).withVetoes(Map.of(Theme.FEEDING, 0.15, Theme.ANGER_IRRITABILITY, 0.3));
+
+        ReaderModel read = ReaderModel.read(new ByteArrayInputStream(bytes(with)), "test.bin.gz");
+
+        assertThat(read.vetoes()).containsOnly(Map.entry(Theme.FEEDING, 0.15), Map.entry(Theme.ANGER_IRRITABILITY, 0.3));
+        assertThat(ReaderModel.read(new ByteArrayInputStream(bytes(tiny(true))), "test.bin.gz").vetoes()).isEmpty();
+    }
+
+    @Test
     void aWrittenModelReadsBackWithTheSameProbabilities() throws IOException {
         ReaderModel written = tiny(true);
         ReaderModel read = ReaderModel.read(new ByteArrayInputStream(bytes(written)), "test.bin.gz");
