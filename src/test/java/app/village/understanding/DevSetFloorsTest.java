@@ -17,7 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The targets of the understanding of posts, on the team's labelled development set: a change to
  * the lexicon, the examples or the analyser that drops below any of them fails the build. It runs
- * the analyser Village uses, with the in-process model.
+ * the analyser Village uses, with the in-process model and the learned readers.
+ *
+ * <p>The macro-F1 floor was 0.80 while the lexicon alone read posts. Issue 11 lets a floor drop by at
+ * most 0.03 for readers that do better on real parents' words, and the readers' vetoes cost the team's
+ * own texts 0.025 (0.803 to 0.778) while real posts gained (ADR 0019): the floor is 0.80 less that 0.03.
  */
 class DevSetFloorsTest {
 
@@ -45,7 +49,7 @@ class DevSetFloorsTest {
         }
         System.out.println(evaluation.report());
         assertThat(evaluation.texts()).as("development set size").isGreaterThanOrEqualTo(400);
-        assertThat(evaluation.macroF1()).as("macro-F1 over themes").isGreaterThanOrEqualTo(0.80);
+        assertThat(evaluation.macroF1()).as("macro-F1 over themes").isGreaterThanOrEqualTo(0.77);
         assertThat(evaluation.urgentRecall()).as("urgent recall").isEqualTo(1.0);
         assertThat(evaluation.urgentPrecision()).as("urgent precision").isGreaterThanOrEqualTo(0.80);
         assertThat(evaluation.riskExact()).as("risk level exact").isGreaterThanOrEqualTo(0.70);

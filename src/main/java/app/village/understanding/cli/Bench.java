@@ -14,6 +14,8 @@ import java.util.concurrent.Future;
 
 import app.village.understanding.Analyzer;
 import app.village.understanding.TextToAnalyze;
+import app.village.understanding.core.HybridAnalyzer;
+import app.village.understanding.core.ReaderModel;
 import app.village.understanding.core.RuleAnalyzer;
 import app.village.understanding.core.SemanticMatcher;
 import app.village.understanding.model.MiniLmEmbedder;
@@ -48,8 +50,13 @@ final class Bench {
         long t0 = System.nanoTime();
         MiniLmEmbedder embedder = new MiniLmEmbedder(1);
         SemanticMatcher matcher = new SemanticMatcher(embedder);
-        Analyzer analyzer = new RuleAnalyzer(matcher);
         out.printf("model load (ONNX session, tokenizer, %d example sentences): %.0f ms%n", matcher.examples(), (System.nanoTime() - t0) / 1e6);
+        long t1 = System.nanoTime();
+        ReaderModel readers = ReaderModel.shipped();
+        // What Village reads posts with: the lexicon and the encoder's similarity, checked by the learned readers.
+        Analyzer analyzer = new HybridAnalyzer(new RuleAnalyzer(matcher), readers, embedder);
+        out.printf("learned readers load (%d features, %d readers): %.0f ms%n", readers.vocabulary().size(), readers.heads().size(),
+                (System.nanoTime() - t1) / 1e6);
 
         // Warm up the JIT and ONNX Runtime on every path before measuring anything.
         RuleAnalyzer rulesOnly = new RuleAnalyzer();

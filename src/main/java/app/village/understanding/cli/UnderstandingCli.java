@@ -190,14 +190,17 @@ public final class UnderstandingCli {
 
     /** What the lexicon heard that the learned readers overruled, with the post's probability against the theme's veto. */
     static String overruled(HybridAnalyzer.Reading reading) {
+        StringBuilder b = new StringBuilder();
         List<app.village.understanding.ThemeFinding> overruled = reading.overruled();
-        if (overruled.isEmpty()) {
-            return "Overruled by the learned readers: nothing\n";
-        }
-        StringBuilder b = new StringBuilder("Heard by the lexicon but overruled by the learned readers (the whole post's probability, under the theme's veto):\n");
+        b.append(overruled.isEmpty() ? "Overruled by the learned readers: nothing\n"
+                : "Heard by the lexicon but overruled by the learned readers (the whole post's probability, under the theme's veto):\n");
         for (app.village.understanding.ThemeFinding f : overruled) {
             b.append(String.format("  - %s (%s): %.2f < %.2f, \"%s\"%n", f.theme().code(), f.person().code(),
                     reading.posts().getOrDefault(f.theme(), 0.0), reading.vetoes().get(f.theme()), f.evidence().get(0).text()));
+        }
+        for (app.village.understanding.ThemeFinding f : reading.addedByReaders()) {
+            b.append(String.format("Found by the learned readers where no rule heard it: %s (%s), the whole post %.2f, \"%s\"%n",
+                    f.theme().code(), f.person().code(), reading.posts().getOrDefault(f.theme(), 0.0), f.evidence().get(0).text()));
         }
         return b.toString();
     }

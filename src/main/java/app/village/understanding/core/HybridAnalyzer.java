@@ -1,6 +1,7 @@
 package app.village.understanding.core;
 
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import app.village.understanding.Insight;
 import app.village.understanding.TextToAnalyze;
 import app.village.understanding.Theme;
 import app.village.understanding.ThemeFinding;
+import app.village.understanding.WriterRole;
 
 /**
  * The analyser Village reads posts with: the lexicon proposes, the learned readers check. The
@@ -19,6 +21,9 @@ import app.village.understanding.ThemeFinding;
  * posts the lexicon raised ordinary stress to anger, isolation or feeding trouble from single words
  * used in passing ("the cat was still angry"); the readers know the context those words came in.
  * Urgent signs and intrusive thoughts are never overruled: a missed one costs more than a false alarm.
+ * And the readers may add: an urgent sign their post reader finds at its threshold (chosen by
+ * cross-validation, recall first) counts even where no rule heard it, citing the sentences their
+ * sentence reader rated highest. The lexicon is no longer the only reader of urgent signs.
  */
 public final class HybridAnalyzer implements Analyzer {
 
@@ -40,12 +45,20 @@ public final class HybridAnalyzer implements Analyzer {
                 + annotations.substring(0, Math.min(8, annotations.length()));
     }
 
-    /** What the lexicon heard, what stands, and the readers' probabilities that decided it ({@code ./village analyze --explain}). */
-    public record Reading(Insight insight, Insight heard, Map<Theme, Double> posts, Map<Theme, Double> vetoes) {
+    /**
+     * What the lexicon heard, what the learned readers alone made of the text, what stands, and the
+     * readers' probabilities that decided it ({@code ./village analyze --explain}).
+     */
+    public record Reading(Insight insight, Insight heard, Insight learned, Map<Theme, Double> posts, Map<Theme, Double> vetoes) {
 
         /** The lexicon's findings the readers overruled. */
         public List<ThemeFinding> overruled() {
             return heard.themes().stream().filter(f -> !insight.themes().contains(f)).toList();
+        }
+
+        /** Urgent signs the readers found that the lexicon did not hear. */
+        public List<ThemeFinding> addedByReaders() {
+            return insight.themes().stream().filter(f -> !heard.themes().contains(f)).toList();
         }
     }
 
@@ -56,32 +69,41 @@ public final class HybridAnalyzer implements Analyzer {
 
     public Reading read(TextToAnalyze input) {
         LearnedAnalyzer.Prepared prepared = LearnedAnalyzer.prepare(input, lexicon, encoding);
-        Map<Theme, Double> posts = postProbabilities(prepared, model);
-        return new Reading(check(prepared.heard(), posts, model.vetoes(), version()), prepared.heard(), posts, model.vetoes());
-    }
-
-    /** Each theme's post-level probability from its reader. */
-    static Map<Theme, Double> postProbabilities(LearnedAnalyzer.Prepared prepared, ReaderModel model) {
-        Map<Theme, Double> posts = new EnumMap<>(Theme.class);
-        for (Theme theme : model.vetoes().keySet()) {
-            posts.put(theme, model.head(ReaderModel.postHead(theme)).probability(prepared.textFeatures(), model.vocabulary()));
-        }
-        return posts;
+        LearnedAnalyzer.Reading learned = LearnedAnalyzer.decide(prepared, model);
+        Insight insight = check(prepared.heard(), learned.insight(), learned.posts(), model.vetoes(), version());
+        return new Reading(insight, prepared.heard(), learned.insight(), learned.posts(), model.vetoes());
     }
 
     /**
-     * What the lexicon heard, less the findings the readers overrule; risk is assessed again from
-     * what stands, by the same table. Used as it is by cross-validation, so what is measured is what runs.
+     * What the lexicon heard, less the findings the readers overrule, plus the urgent signs the
+     * readers found at their own thresholds where the lexicon heard none (a wording nobody here wrote
+     * down); risk is assessed again from what stands, by the same table. Used as it is by
+     * cross-validation, so what is measured is what runs.
+     *
+     * @param learned what the learned readers alone made of the same text
+     * @param posts   each theme's post-level probability from its reader
      */
-    public static Insight check(Insight heard, Map<Theme, Double> posts, Map<Theme, Double> vetoes, String version) {
-        List<ThemeFinding> standing = heard.themes().stream()
+    public static Insight check(Insight heard, Insight learned, Map<Theme, Double> posts, Map<Theme, Double> vetoes, String version) {
+        List<ThemeFinding> standing = new ArrayList<>(heard.themes().stream()
                 .filter(f -> !overruled(f.theme(), posts, vetoes))
-                .toList();
-        RiskPolicy.Result risk = standing.size() == heard.themes().size()
-                ? new RiskPolicy.Result(heard.riskLevel(), heard.riskReasons())
-                : RiskPolicy.assess(standing, LearnedAnalyzer.hopelessness(heard, standing));
-        return new Insight(heard.writerRole(), heard.writerRoleGiven(), RuleAnalyzer.subject(standing), heard.childAgeMonths(),
-                heard.childAgeEvidence(), standing, risk.level(), risk.reasons(), version);
+                .toList());
+        for (ThemeFinding found : learned.themes()) {
+            if (RiskPolicy.URGENT.contains(found.theme()) && standing.stream().noneMatch(f -> f.theme() == found.theme())) {
+                standing.add(found);
+            }
+        }
+        // The role reader learned from real posts reads the writer's role better than the role rules (ADR 0019).
+        WriterRole role = heard.writerRoleGiven() ? heard.writerRole() : learned.writerRole();
+        if (standing.equals(heard.themes())) {
+            return new Insight(role, heard.writerRoleGiven(), heard.subject(), heard.childAgeMonths(),
+                    heard.childAgeEvidence(), heard.themes(), heard.riskLevel(), heard.riskReasons(), version);
+        }
+        standing.sort(Comparator.comparing((ThemeFinding f) -> RiskPolicy.levelOf(f.theme())).reversed()
+                .thenComparing(ThemeFinding::confidence, Comparator.reverseOrder())
+                .thenComparing(f -> f.theme().ordinal()));
+        RiskPolicy.Result risk = RiskPolicy.assess(standing, LearnedAnalyzer.hopelessness(heard, standing));
+        return new Insight(role, heard.writerRoleGiven(), RuleAnalyzer.subject(standing), heard.childAgeMonths(),
+                heard.childAgeEvidence(), List.copyOf(standing), risk.level(), risk.reasons(), version);
     }
 
     /** Urgent signs and intrusive thoughts stand whatever the readers say: a missed one costs more than a false alarm. */

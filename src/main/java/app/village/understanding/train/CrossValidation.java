@@ -97,21 +97,20 @@ final class CrossValidation {
         Evaluation hybrid = new Evaluation();
         Evaluation.ByRole hybridByRole = new Evaluation.ByRole();
         Evaluation lexicon = new Evaluation();
-        for (ReaderTrainer.Item item : shuffled) {
-            Insight heard = item.prepared().heard();
-            Insight checked = HybridAnalyzer.check(heard, oofPosts.get(item.text().id()), vetoes, "cv");
-            hybrid.add(item.text().id(), checked, item.text().expected());
-            hybridByRole.add(item.text().id(), checked, item.text().expected());
-            lexicon.add(item.text().id(), heard, item.text().expected());
-        }
         Evaluation evaluation = new Evaluation();
         Evaluation.ByRole byRole = new Evaluation.ByRole();
         for (ReaderTrainer.Item item : shuffled) {
             ReaderModel fold = models.get(foldOf.get(item.text().id()));
             ReaderModel tuned = new ReaderModel(fold.vocabulary(), fold.heads(), thresholds, floors, fold.about());
-            Insight insight = LearnedAnalyzer.decide(item.prepared(), tuned).insight();
+            LearnedAnalyzer.Reading reading = LearnedAnalyzer.decide(item.prepared(), tuned);
+            Insight insight = reading.insight();
             evaluation.add(item.text().id(), insight, item.text().expected());
             byRole.add(item.text().id(), insight, item.text().expected());
+            Insight heard = item.prepared().heard();
+            Insight checked = HybridAnalyzer.check(heard, insight, reading.posts(), vetoes, "cv");
+            hybrid.add(item.text().id(), checked, item.text().expected());
+            hybridByRole.add(item.text().id(), checked, item.text().expected());
+            lexicon.add(item.text().id(), heard, item.text().expected());
         }
         return new Result(thresholds, floors, vetoes, evaluation, positives, byRole, hybrid, hybridByRole, lexicon);
     }

@@ -28,7 +28,7 @@ class HybridAnalyzerTest {
         Insight heard = heard(Theme.ANGER_IRRITABILITY, Theme.INFANT_CRYING);
         assertThat(heard.riskLevel()).isEqualTo(RiskLevel.HIGH);
 
-        Insight checked = HybridAnalyzer.check(heard, posts(Theme.ANGER_IRRITABILITY, 0.05, Theme.INFANT_CRYING, 0.6), VETOES, "test");
+        Insight checked = HybridAnalyzer.check(heard, heard(), posts(Theme.ANGER_IRRITABILITY, 0.05, Theme.INFANT_CRYING, 0.6), VETOES, "test");
 
         assertThat(checked.themes()).extracting(ThemeFinding::theme).containsExactly(Theme.INFANT_CRYING);
         assertThat(checked.riskLevel()).isEqualTo(RiskLevel.LOW);
@@ -39,7 +39,7 @@ class HybridAnalyzerTest {
     void aFindingAtItsVetoOrWithoutOneStands() {
         Insight heard = heard(Theme.ANGER_IRRITABILITY, Theme.INFANT_CRYING, Theme.FEEDING);
 
-        Insight checked = HybridAnalyzer.check(heard, posts(Theme.ANGER_IRRITABILITY, 0.2, Theme.INFANT_CRYING, 0.5, Theme.FEEDING, 0.0),
+        Insight checked = HybridAnalyzer.check(heard, heard(), posts(Theme.ANGER_IRRITABILITY, 0.2, Theme.INFANT_CRYING, 0.5, Theme.FEEDING, 0.0),
                 VETOES, "test");
 
         assertThat(checked.themes()).extracting(ThemeFinding::theme)
@@ -52,7 +52,7 @@ class HybridAnalyzerTest {
     void anUrgentSignOrIntrusiveThoughtsAreNeverOverruledWhateverTheReadersSay() {
         Insight heard = heard(Theme.SELF_HARM, Theme.INTRUSIVE_THOUGHTS, Theme.ANGER_IRRITABILITY);
 
-        Insight checked = HybridAnalyzer.check(heard,
+        Insight checked = HybridAnalyzer.check(heard, heard(),
                 posts(Theme.SELF_HARM, 0.0, Theme.INTRUSIVE_THOUGHTS, 0.0, Theme.ANGER_IRRITABILITY, 0.0), VETOES, "test");
 
         assertThat(checked.themes()).extracting(ThemeFinding::theme).containsExactlyInAnyOrder(Theme.SELF_HARM, Theme.INTRUSIVE_THOUGHTS);
@@ -62,6 +62,30 @@ class HybridAnalyzerTest {
         assertThat(HybridAnalyzer.mayOverrule(Theme.PSYCHOSIS_SIGNS)).isFalse();
         assertThat(HybridAnalyzer.mayOverrule(Theme.INTRUSIVE_THOUGHTS)).isFalse();
         assertThat(HybridAnalyzer.mayOverrule(Theme.ANGER_IRRITABILITY)).isTrue();
+    }
+
+    @Test
+    void anUrgentSignTheReadersFoundWhereNoRuleHeardItCountsButOtherThemesTheyAloneFoundDoNot() {
+        Insight heard = heard(Theme.SLEEP_DEPRIVATION);
+        Insight learned = heard(Theme.SELF_HARM, Theme.FEEDING);
+
+        Insight checked = HybridAnalyzer.check(heard, learned, posts(Theme.SLEEP_DEPRIVATION, 0.9), VETOES, "test");
+
+        assertThat(checked.themes()).extracting(ThemeFinding::theme).containsExactly(Theme.SELF_HARM, Theme.SLEEP_DEPRIVATION);
+        assertThat(checked.riskLevel()).isEqualTo(RiskLevel.URGENT);
+        assertThat(checked.riskReasons()).extracting(r -> r.code()).contains("self_harm");
+    }
+
+    @Test
+    void theWritersRoleIsTheRoleReadersUnlessTheWriterGaveIt() {
+        Insight heard = heard(Theme.FEEDING);
+        Insight learned = new Insight(WriterRole.FATHER, false, heard.subject(), null, null, List.of(), RiskLevel.NONE, List.of(), "r");
+
+        assertThat(HybridAnalyzer.check(heard, learned, posts(Theme.FEEDING, 0.9), VETOES, "test").writerRole()).isEqualTo(WriterRole.FATHER);
+
+        Insight given = new Insight(WriterRole.MOTHER, true, heard.subject(), null, null, heard.themes(), heard.riskLevel(),
+                heard.riskReasons(), "rules");
+        assertThat(HybridAnalyzer.check(given, learned, posts(Theme.FEEDING, 0.9), VETOES, "test").writerRole()).isEqualTo(WriterRole.MOTHER);
     }
 
     private static Insight heard(Theme... themes) {
