@@ -62,6 +62,7 @@ class SimilarOnThreadPage implements WebMvcConfigurer {
             UUID postId = UUID.fromString(vars.get("id"));
             view.addObject("similar", similar.similarTo(postId, viewer.id(), mine, SHOWN));
             view.addObject("similarMine", mine);
+            view.addObject("similarPending", similar.awaitingFiling(postId, viewer.id()));
         } catch (NotFoundException | IllegalArgumentException e) {
             // The thread page itself has said what is wrong; nothing to add.
         } catch (RuntimeException e) {
