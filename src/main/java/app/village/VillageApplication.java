@@ -72,7 +72,9 @@ public class VillageApplication {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setLogStartupInfo(false);
         String[] quiet = {"--village.command=" + command, "--logging.level.root=WARN", "--logging.level.app.village=WARN",
-                "--spring.session.jdbc.cleanup-cron=-", "--spring.main.lazy-initialization=" + command.equals("admin")};
+                "--spring.session.jdbc.cleanup-cron=-", "--spring.main.lazy-initialization=" + command.equals("admin"),
+                // The running server's events still under way are its own work: a command must not deliver them again.
+                "--spring.modulith.events.republish-outstanding-events-on-restart=" + !command.equals("admin")};
         if (command.equals("discovery")) {
             // A refusal (the index in use) is said in one line, without Spring's start-up trace.
             quiet = Arrays.copyOf(quiet, quiet.length + 2);
