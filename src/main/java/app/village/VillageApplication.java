@@ -36,30 +36,16 @@ public class VillageApplication {
             app.village.understanding.UnderstandingCommands.main(args);
             return;
         }
-        SpringApplication application = new SpringApplication(VillageApplication.class);
         switch (command) {
             case "serve" -> {
+                SpringApplication application = new SpringApplication(VillageApplication.class);
                 String[] rest = args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
                 application.run(Arrays.stream(rest).map(a -> a.equals("--demo") ? "--village.demo=true" : a).toArray(String[]::new));
             }
             case "admin", "discovery" -> {
-                application.setWebApplicationType(WebApplicationType.NONE);
-                application.setLogStartupInfo(false);
-                // Lazy: a command creates only what it uses, so 'admin grant' never opens the story index that a
-                // running server on the same data directory holds (it refused to start, "index in use").
-                String[] quiet = {"--village.command=" + command, "--logging.level.root=WARN", "--logging.level.app.village=WARN",
-                        "--spring.session.jdbc.cleanup-cron=-", "--spring.main.lazy-initialization=" + command.equals("admin")};
-                if (command.equals("discovery")) {
-                    // A refusal (the index in use) is said in one line below, without Spring's start-up trace.
-                    quiet = Arrays.copyOf(quiet, quiet.length + 2);
-                    quiet[quiet.length - 2] = "--logging.level.org.springframework.boot.SpringApplication=OFF";
-                    quiet[quiet.length - 1] = "--logging.level.org.springframework.context=ERROR";
-                }
-                String[] all = Arrays.copyOf(args, args.length + quiet.length);
-                System.arraycopy(quiet, 0, all, args.length, quiet.length);
                 ConfigurableApplicationContext context;
                 try {
-                    context = application.run(all);
+                    context = runCommand(command, args);
                 } catch (RuntimeException e) {
                     System.err.println(rootMessage(e));
                     System.exit(1);
@@ -73,6 +59,31 @@ public class VillageApplication {
                 System.exit(2);
             }
         }
+    }
+
+    /**
+     * Runs an operator's command ({@code admin} or {@code discovery}) beside a server that may be running on the same
+     * data directory: no web application, and for {@code admin} nothing created that the command does not use, so
+     * 'admin grant' never opens the story index the running server holds (it refused to start, "index in use") and
+     * joins the server's PostgreSQL. Returns the context, still open, for its exit code.
+     */
+    static ConfigurableApplicationContext runCommand(String command, String[] args) {
+        SpringApplication application = new SpringApplication(VillageApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setLogStartupInfo(false);
+        String[] quiet = {"--village.command=" + command, "--logging.level.root=WARN", "--logging.level.app.village=WARN",
+                "--spring.session.jdbc.cleanup-cron=-", "--spring.main.lazy-initialization=" + command.equals("admin"),
+                // The running server's events still under way are its own work: a command must not deliver them again.
+                "--spring.modulith.events.republish-outstanding-events-on-restart=" + !command.equals("admin")};
+        if (command.equals("discovery")) {
+            // A refusal (the index in use) is said in one line, without Spring's start-up trace.
+            quiet = Arrays.copyOf(quiet, quiet.length + 2);
+            quiet[quiet.length - 2] = "--logging.level.org.springframework.boot.SpringApplication=OFF";
+            quiet[quiet.length - 1] = "--logging.level.org.springframework.context=ERROR";
+        }
+        String[] all = Arrays.copyOf(args, args.length + quiet.length);
+        System.arraycopy(quiet, 0, all, args.length, quiet.length);
+        return application.run(all);
     }
 
     /** The innermost message, which says what went wrong in words (the outer ones only say that starting failed). */

@@ -30,6 +30,15 @@
     return b;
   }
 
+  // "Question 2 of 9" counts the questionnaire's own items: an optional question after them (the PHQ-9's
+  // "how difficult") is not one of its items, so it does not make a 9-item questionnaire read "of 10".
+  var scored = questions.filter(function (q) { return q.dataset.scored !== 'false'; });
+
+  function progressText(question) {
+    var index = scored.indexOf(question);
+    return index >= 0 ? 'Question ' + (index + 1) + ' of ' + scored.length : 'One more question, not part of the score';
+  }
+
   function firstOpen() {
     for (var i = 0; i < questions.length; i++) {
       if (questions[i].querySelector('.field-error')) { return i; }
@@ -46,7 +55,7 @@
     actions.hidden = paged && current < questions.length - 1;
     back.disabled = current === 0;
     next.hidden = current === questions.length - 1;
-    progress.textContent = 'Question ' + (current + 1) + ' of ' + questions.length;
+    progress.textContent = progressText(questions[current]);
     if (paged && focus) {
       var legend = questions[current].querySelector('legend');
       legend.setAttribute('tabindex', '-1');

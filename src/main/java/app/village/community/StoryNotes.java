@@ -16,13 +16,24 @@ public interface StoryNotes {
     Optional<Note> forWriter(UUID postId);
 
     /**
-     * @param links pages inside Village the note points to (for example a guide), each with a line saying why;
-     *              empty for a note of plain lines
+     * @param links   pages inside Village the note points to (for example a guide), each with a line saying why;
+     *                empty for a note of plain lines
+     * @param pending the note waits for something still under way (the post's reading): its one line says what,
+     *                and the writer's page fills it in by itself once it is ready
      */
-    record Note(String heading, List<String> lines, String footnote, List<Link> links) {
+    record Note(String heading, List<String> lines, String footnote, List<Link> links, boolean pending) {
 
         public Note(String heading, List<String> lines, String footnote) {
-            this(heading, lines, footnote, List.of());
+            this(heading, lines, footnote, List.of(), false);
+        }
+
+        public Note(String heading, List<String> lines, String footnote, List<Link> links) {
+            this(heading, lines, footnote, links, false);
+        }
+
+        /** A note still to come: its heading, and what it waits for in plain words. */
+        public static Note pending(String heading, String waitingFor) {
+            return new Note(heading, List.of(waitingFor), "", List.of(), true);
         }
 
         public Note {

@@ -18,6 +18,13 @@ public interface SimilarStories {
      */
     List<SimilarStory> similarTo(UUID postId, UUID viewerId, boolean includeMine, int limit);
 
+    /**
+     * Whether the viewer's own post is still to be filed at its current text (published or edited a
+     * moment ago), so its similar stories are still to come. False for anyone else's post, and for one
+     * held or hidden (it is not filed until it is shown again).
+     */
+    boolean awaitingFiling(UUID postId, UUID viewerId);
+
     /** Community stories by words and filters; the viewer's own are left out unless the search asks. */
     StorySearchResult search(StorySearch search, UUID viewerId);
 

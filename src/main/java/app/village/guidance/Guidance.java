@@ -11,8 +11,15 @@ public interface Guidance {
     /** Every guide, in the library's order (by title). */
     List<GuideSummary> all();
 
-    /** Guides serving the theme (or all when null) whose words contain every word of the text (or all when blank). */
+    /**
+     * Guides serving the theme (or all when null) that hold at least half the words of the text (or all when it has
+     * none that count), best first; endings, common synonyms and small misspellings are understood. When the text
+     * asks for urgent help ({@link #asksForUrgentHelp}), the guide on getting urgent help comes first, always.
+     */
     List<GuideSummary> search(String text, Theme theme);
+
+    /** Whether a search's words ask for urgent help ("suicidal", "kill myself", "crisis", misspelt or not). */
+    boolean asksForUrgentHelp(String text);
 
     Optional<GuideSummary> find(String slug);
 

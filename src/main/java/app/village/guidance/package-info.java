@@ -6,5 +6,5 @@
  * screening result, a question). The guides live in {@code src/main/resources/guidance/} and are
  * checked at start-up: a guide without sources, review date or valid themes stops the application.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Guidance", allowedDependencies = {"platform", "understanding", "community"})
+@org.springframework.modulith.ApplicationModule(displayName = "Guidance", allowedDependencies = {"platform", "understanding", "community", "safety"})
 package app.village.guidance;

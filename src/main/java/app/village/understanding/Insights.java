@@ -17,6 +17,12 @@ public interface Insights {
      */
     Optional<InsightJson> latestFor(String kind, UUID subjectId);
 
+    /**
+     * Whether a post's current text is still to be read: it has no reading yet, or only one of an earlier
+     * version (it was edited a moment ago). False for a post that does not exist.
+     */
+    boolean awaitingReading(UUID postId);
+
     /** The latest reading of a post, or empty when it has not been read yet (or is deleted). */
     default Optional<Insight> ofPost(UUID postId) {
         return latestFor("POST", postId).map(InsightJson::toInsight);

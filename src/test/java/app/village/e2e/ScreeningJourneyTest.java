@@ -42,7 +42,7 @@ class ScreeningJourneyTest extends ChromiumJourney {
     TestMembers members;
 
     @Test
-    void phq9WithASelfHarmAnswerShowsTheCrisisPanelAndTheHistoryChartsTwoResults() {
+    void phq9WithASelfHarmAnswerShowsTheCrisisPanelAndTheHistoryChartsTwoResults() throws Exception {
         TestMembers.Created parent = members.mother();
         try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
                 .setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true).setLocale("en-GB"))) {
@@ -59,7 +59,8 @@ class ScreeningJourneyTest extends ChromiumJourney {
 
             // One question per screen: answering moves on; the submit button appears only at the end.
             Locator progress = page.locator(".progress");
-            assertThat(progress).hasText("Question 1 of 10");
+            // The PHQ-9 has 9 items; its optional "how difficult" question after them is not one.
+            assertThat(progress).hasText("Question 1 of 9");
             assertThat(page.locator("fieldset.question:visible")).hasCount(1);
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("See my result"))).isHidden();
             shot(page, "screening-02-phone-question");
@@ -69,11 +70,11 @@ class ScreeningJourneyTest extends ChromiumJourney {
                 Locator group = page.getByRole(AriaRole.GROUP).filter(new Locator.FilterOptions().setVisible(true));
                 assertThat(group).hasCount(1);
                 group.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName(answers[i]).setExact(true)).check();
-                assertThat(progress).hasText("Question " + (i + 2) + " of 10");
+                assertThat(progress).hasText(i < 8 ? "Question " + (i + 2) + " of 9" : "One more question, not part of the score");
             }
             // "Back" returns to item 9 with its answer kept, "Next" goes on to the optional last question.
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Back")).click();
-            assertThat(progress).hasText("Question 9 of 10");
+            assertThat(progress).hasText("Question 9 of 9");
             Locator severalDays = page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Several days").setExact(true));
             assertThat(severalDays).isChecked();
             // Arrow keys look through the answers without moving on (only a tap moves on by itself).
@@ -81,11 +82,11 @@ class ScreeningJourneyTest extends ChromiumJourney {
             page.keyboard().press("ArrowDown");
             assertThat(page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("More than half the days"))).isChecked();
             page.waitForTimeout(800);
-            assertThat(progress).hasText("Question 9 of 10");
+            assertThat(progress).hasText("Question 9 of 9");
             page.keyboard().press("ArrowUp");
             assertThat(severalDays).isChecked();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next")).click();
-            assertThat(progress).hasText("Question 10 of 10");
+            assertThat(progress).hasText("One more question, not part of the score");
             page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Somewhat difficult")).check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("See my result")).click();
 
@@ -147,8 +148,12 @@ class ScreeningJourneyTest extends ChromiumJourney {
             // First options everywhere: 21 of 30, and item 10 above zero, so the crisis panel.
             assertThat(page.locator("main")).containsText("Your score is 21 out of 30.");
             assertThat(page.locator("#crisis-panel")).isVisible();
-            String fhir = page.request().get(url(page.getByRole(AriaRole.LINK,
-                    new Page.GetByRoleOptions().setName("Download for a clinician (FHIR)")).getAttribute("href"))).text();
+            // The link saves a named file rather than opening raw JSON in the tab.
+            com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("Download for a clinician (FHIR)")).click());
+            assertEquals(true, download.suggestedFilename().matches("village-epds-\\d{4}-\\d{2}-\\d{2}\\.fhir\\.json"),
+                    download.suggestedFilename());
+            String fhir = java.nio.file.Files.readString(download.path());
             assertEquals(true, fhir.contains("\"valueInteger\": 21"), fhir);
             assertEquals(false, fhir.contains("Placeholder"), "operator wording must not leave in an export");
         }

@@ -72,6 +72,30 @@ class GuidanceWebTest {
                 .andExpect(content().string(containsString("No guide matches that")));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"suicidal", "suicide", "crisis", "kill myself", "self harm", "suicidle"})
+    void crisisWordsPutTheCrisisPanelAndTheUrgentHelpGuideFirst(String words) throws Exception {
+        String html = mvc.perform(get("/guides").param("q", words).header("Accept-Language", "en-GB"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int panel = html.indexOf("id=\"crisis-panel\"");
+        int firstGuide = html.indexOf("class=\"card guide-card\"");
+        assertThat(panel).as("the crisis panel on the page").isPositive();
+        assertThat(firstGuide).as("a guide found").isGreaterThan(panel);
+        assertThat(html.substring(firstGuide)).as("the first guide").containsSubsequence("href=\"/guides/when-to-get-urgent-help\"",
+                "class=\"card guide-card\"");
+        assertThat(html).contains("Samaritans");
+        mvc.perform(get("/api/guides").param("q", words)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.urgentHelp").value(true))
+                .andExpect(jsonPath("$.guides[0].slug").value("when-to-get-urgent-help"));
+    }
+
+    @Test
+    void everydaySearchesShowNoCrisisPanel() throws Exception {
+        mvc.perform(get("/guides").param("q", "crying")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"crisis-panel\""))));
+        mvc.perform(get("/api/guides").param("q", "crying")).andExpect(jsonPath("$.urgentHelp").value(false));
+    }
+
     @Test
     void badSearchesGetACalmError() throws Exception {
         mvc.perform(get("/guides").param("theme", "colic")).andExpect(status().isBadRequest())

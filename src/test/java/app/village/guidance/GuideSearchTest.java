@@ -44,4 +44,40 @@ class GuideSearchTest {
         assertThat(titles("the and of", null)).hasSize(GUIDANCE.all().size());
         assertThat(titles("   ", null)).hasSize(GUIDANCE.all().size());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"suicidal", "suicide", "crisis", "kill myself", "self harm",
+            "self-harm", "suicidle", "sucidal", "I want to kill myself", "thinking of suicide tonight", "Suicidal thoughts after birth",
+            "I might hurt my baby", "I want to end my life"})
+    void crisisWordsAlwaysBringTheUrgentHelpGuideFirst(String words) {
+        assertThat(GUIDANCE.asksForUrgentHelp(words)).as(words).isTrue();
+        assertThat(titles(words, null)).as(words).first().isEqualTo("When to get urgent help");
+        // Whatever theme the search is narrowed to.
+        assertThat(titles(words, Theme.FEEDING)).as(words).first().isEqualTo("When to get urgent help");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"crying", "bond", "feeding", "sleep", "fill my bottle",
+            "skills", "killer whale toy", "suit", "my husband", "crisps"})
+    void everydayWordsAreNotACrisis(String words) {
+        assertThat(GUIDANCE.asksForUrgentHelp(words)).as(words).isFalse();
+    }
+
+    @Test
+    void commonSynonymsFindTheirGuides() {
+        assertThat(titles("PPD", null)).contains("Postnatal depression and its treatment");
+        assertThat(titles("postpartum depression", null).subList(0, 2)).contains("Postnatal depression and its treatment");
+        assertThat(titles("colic", null)).contains("The period of PURPLE crying");
+        assertThat(titles("isolated", null)).first().isEqualTo("Feeling alone with a baby");
+        assertThat(titles("meds", null)).contains("Missed doses of antidepressants");
+        assertThat(titles("sertraline", null)).contains("Missed doses of antidepressants");
+    }
+
+    @Test
+    void smallMisspellingsStillFindTheirGuides() {
+        assertThat(titles("antidepresants", null)).first().isEqualTo("Missed doses of antidepressants");
+        assertThat(titles("brestfeeding", null)).contains("When feeding is hard");
+        assertThat(titles("psycosis", null)).first().asString().containsIgnoringCase("psychosis");
+        assertThat(titles("intrusve thoughts", null)).first().isEqualTo("Intrusive thoughts are common, and when they are not");
+    }
 }

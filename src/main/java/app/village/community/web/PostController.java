@@ -80,7 +80,10 @@ class PostController {
         model.addAttribute("reactionKinds", ReactionKind.values());
         model.addAttribute("reportReasons", ReportReason.values());
         if (thread.mine()) {
-            model.addAttribute("notes", notes.orderedStream().map(n -> n.forWriter(id)).flatMap(java.util.Optional::stream).toList());
+            java.util.List<app.village.community.StoryNotes.Note> writerNotes = notes.orderedStream().map(n -> n.forWriter(id))
+                    .flatMap(java.util.Optional::stream).toList();
+            model.addAttribute("notes", writerNotes);
+            model.addAttribute("notesPending", writerNotes.stream().anyMatch(app.village.community.StoryNotes.Note::pending));
         }
         if (!model.containsAttribute("replyKey")) {
             model.addAttribute("replyKey", UUID.randomUUID().toString());

@@ -79,6 +79,16 @@ class StoryFinder implements SimilarStories {
     }
 
     @Override
+    public boolean awaitingFiling(UUID postId, UUID viewerId) {
+        StoryText post = stories.postText(postId).orElse(null);
+        if (post == null || !viewerId.equals(post.authorId())) {
+            return false;
+        }
+        return index.find(postId).map(filed -> filed.version() < post.version())
+                .orElseGet(() -> stories.hiddenState("POST", postId).map(h -> !h.hidden()).orElse(false));
+    }
+
+    @Override
     public StorySearchResult search(StorySearch search, UUID viewerId) {
         String words = UserText.optional("q", "The search", search.words(), StorySearch.MAX_WORDS_CHARS, false);
         words = words == null || words.isBlank() ? null : words;

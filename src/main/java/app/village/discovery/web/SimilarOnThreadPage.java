@@ -62,6 +62,8 @@ class SimilarOnThreadPage implements WebMvcConfigurer {
             UUID postId = UUID.fromString(vars.get("id"));
             view.addObject("similar", similar.similarTo(postId, viewer.id(), mine, SHOWN));
             view.addObject("similarMine", mine);
+            // Only the writer's page (the one with notes for its writer) waits for its post to be filed: no look for others.
+            view.addObject("similarPending", view.getModel().containsKey("notes") && similar.awaitingFiling(postId, viewer.id()));
         } catch (NotFoundException | IllegalArgumentException e) {
             // The thread page itself has said what is wrong; nothing to add.
         } catch (RuntimeException e) {

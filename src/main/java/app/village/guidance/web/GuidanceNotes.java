@@ -24,6 +24,7 @@ import app.village.understanding.Insights;
 class GuidanceNotes implements StoryNotes {
 
     static final String HEADING = "What might help";
+    static final String READING = "Guides chosen from what you wrote will appear here once your post has been read.";
 
     private final Insights readings;
     private final Guidance guidance;
@@ -35,6 +36,9 @@ class GuidanceNotes implements StoryNotes {
 
     @Override
     public Optional<Note> forWriter(UUID postId) {
+        if (readings.awaitingReading(postId)) {
+            return Optional.of(Note.pending(HEADING, READING));
+        }
         String country = Countries.ofCurrentRequest();
         return readings.ofPost(postId).map(insight -> Situations.of(insight, country)).map(guidance::suggestFor)
                 .filter(s -> !s.isEmpty()).map(GuidanceNotes::note);

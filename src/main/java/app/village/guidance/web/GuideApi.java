@@ -60,7 +60,8 @@ class GuideApi {
         }
     }
 
-    record GuideList(List<GuideJson> guides) {
+    /** @param urgentHelp the words asked for urgent help: the first guide is the one on getting it; show crisis help too */
+    record GuideList(List<GuideJson> guides, boolean urgentHelp) {
     }
 
     /**
@@ -83,11 +84,14 @@ class GuideApi {
     }
 
     @Operation(summary = "The guides, optionally those serving a theme or containing words",
-            description = "Both filters together narrow the list. No sign-in needed.")
+            description = "Both filters together narrow the list; words are read with their endings, common synonyms and "
+                    + "small misspellings. Words asking for urgent help (\"suicidal\", \"kill myself\") put the guide on "
+                    + "getting urgent help first and set urgentHelp. No sign-in needed.")
     @GetMapping("/api/guides")
     GuideList list(@RequestParam(required = false) String q, @RequestParam(required = false) String theme) {
-        return new GuideList(guidance.search(GuideQueries.text(q), GuideQueries.theme(theme)).stream()
-                .map(g -> GuideJson.of(g, null)).toList());
+        String text = GuideQueries.text(q);
+        return new GuideList(guidance.search(text, GuideQueries.theme(theme)).stream()
+                .map(g -> GuideJson.of(g, null)).toList(), guidance.asksForUrgentHelp(text));
     }
 
     @Operation(summary = "One guide with its Markdown body, sources, strength of evidence and review date")

@@ -13,23 +13,32 @@ import app.village.guidance.GuideSummary;
 import app.village.guidance.library.Guide;
 import app.village.guidance.matching.LibraryGuidance;
 import app.village.platform.NotFoundException;
+import app.village.safety.CrisisHelp;
 import app.village.understanding.Theme;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** The library of guides: browse by theme, search by words, read one guide with its sources. Open to everyone. */
 @Controller
 class GuidePages {
 
     private final LibraryGuidance guidance;
+    private final CrisisHelp crisisHelp;
 
-    GuidePages(LibraryGuidance guidance) {
+    GuidePages(LibraryGuidance guidance, CrisisHelp crisisHelp) {
         this.guidance = guidance;
+        this.crisisHelp = crisisHelp;
     }
 
     @GetMapping("/guides")
-    String library(@RequestParam(required = false) String q, @RequestParam(required = false) String theme, Model model) {
+    String library(@RequestParam(required = false) String q, @RequestParam(required = false) String theme, Model model,
+                   HttpServletRequest request) {
         String text = GuideQueries.text(q);
         Theme chosen = GuideQueries.theme(theme);
         List<GuideSummary> guides = guidance.search(text, chosen);
+        // Someone searching for "suicidal" needs people to call before any guide.
+        if (guidance.asksForUrgentHelp(text)) {
+            model.addAttribute("crisis", crisisHelp.panelFor(request));
+        }
         model.addAttribute("guides", guides);
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("theme", chosen);

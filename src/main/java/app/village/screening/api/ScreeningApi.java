@@ -110,11 +110,23 @@ class ScreeningApi {
         return json(screenings.own(user.id(), id));
     }
 
-    @Operation(summary = "One of your screenings as a FHIR R4 Bundle: the QuestionnaireResponse and an Observation per score")
+    @Operation(summary = "One of your screenings as a FHIR R4 Bundle: the QuestionnaireResponse, an Observation per score "
+            + "and the pseudonymous Patient they are about", description = "Sent as a file to save "
+            + "(Content-Disposition: attachment; filename=\"village-phq-9-2026-12-03.fhir.json\").")
     @GetMapping(value = "/{id}/fhir", produces = {FHIR_JSON, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<String> fhir(@AuthenticationPrincipal VillageUser user, @PathVariable UUID id) {
         Screening s = screenings.own(user.id(), id);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(FHIR_JSON)).body(fhir.bundle(s));
+        // A named file to hand to a clinician, not raw JSON opened in the tab.
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(FHIR_JSON))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(fileName(s)).build().toString())
+                .body(fhir.bundle(s));
+    }
+
+    /** "village-phq-9-2026-12-03.fhir.json": what it is and when it was taken, nothing about who. */
+    static String fileName(Screening s) {
+        return "village-" + s.instrument() + "-" + java.time.LocalDate.ofInstant(s.completedAt(), java.time.ZoneOffset.UTC)
+                + ".fhir.json";
     }
 
     private ScreeningJson json(Screening s) {

@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
@@ -28,14 +29,15 @@ import app.village.screening.domain.Screening;
 
 /**
  * FHIR R4 for other systems: the Questionnaires as shipped, and a screening as a collection
- * Bundle of its QuestionnaireResponse and one {@code survey} Observation per total and subscale
- * ({@code derivedFrom} the response). Answers carry the codes and displays of the shipped
+ * Bundle of its QuestionnaireResponse, one {@code survey} Observation per total and subscale
+ * ({@code derivedFrom} the response) and, last, the pseudonymous Patient they are all about. Answers carry the codes and displays of the shipped
  * Questionnaire, so no operator-supplied EPDS wording ever leaves in an export.
  */
 @Component
 public class FhirExport {
 
     public static final String SCORE_SYSTEM = "https://village.invalid/fhir/CodeSystem/screening-scores";
+    public static final String PSEUDONYM_SYSTEM = "https://village.invalid/fhir/member-pseudonym";
     static final String LOINC = "http://loinc.org";
     static final String SNOMED = "http://snomed.info/sct";
     static final String CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
@@ -78,8 +80,11 @@ public class FhirExport {
         Date when = Date.from(screening.completedAt());
         String responseUrl = "urn:uuid:" + screening.id();
 
+        String patientUrl = "urn:uuid:" + pseudonym(screening.memberId());
+
         QuestionnaireResponse response = new QuestionnaireResponse();
         response.setId(screening.id().toString());
+        response.setSubject(new Reference(patientUrl));
         response.setQuestionnaire(structure.canonicalUrl() + "|" + structure.questionnaireVersion());
         response.setStatus(screening.result().complete() ? QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
                 : QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
@@ -121,11 +126,29 @@ public class FhirExport {
             obs.setEffective(new DateTimeType(when));
             obs.setIssuedElement(new InstantType(when));
             obs.setValue(new IntegerType(scale.score()));
+            obs.setSubject(new Reference(patientUrl));
             obs.addDerivedFrom(new Reference(responseUrl));
             obs.addNote().setText(note(screening, scale));
             bundle.addEntry().setFullUrl("urn:uuid:" + id).setResource(obs);
         }
+        bundle.addEntry().setFullUrl(patientUrl).setResource(patient(screening.memberId()));
         return bundle;
+    }
+
+    /**
+     * Who the results are about, for the clinician's system: a pseudonym and nothing else (no name, email or handle).
+     * The same for every export of one member, so results taken months apart are seen to be one person's; derived
+     * one way from the member's id, which no page shows.
+     */
+    static UUID pseudonym(UUID memberId) {
+        return UUID.nameUUIDFromBytes(("village-member-pseudonym/" + memberId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Patient patient(UUID memberId) {
+        Patient patient = new Patient();
+        patient.setId(pseudonym(memberId).toString());
+        patient.addIdentifier().setSystem(PSEUDONYM_SYSTEM).setValue(pseudonym(memberId).toString());
+        return patient;
     }
 
     /** How the score was made, for the clinician who reads it: instrument version, range and cut-offs used. */

@@ -11,6 +11,7 @@ import app.village.accounts.FamilyRole;
 import app.village.guidance.Guidance;
 import app.village.guidance.Situations;
 import app.village.guidance.Suggestion;
+import app.village.screening.core.PublishedRules;
 import app.village.screening.core.ScaleScore;
 import app.village.screening.core.ScreeningResult;
 import app.village.understanding.RiskLevel;
@@ -18,13 +19,17 @@ import app.village.understanding.Theme;
 import app.village.understanding.WriterRole;
 
 /**
- * What might help after a questionnaire: the themes the instrument asks about, the ones whose
- * cut-off was reached first, and the risk its result implies (urgent after a self-harm or
- * harm answer, moderate when a cut-off was reached). The guides are worth reading below a
- * cut-off too, so a result that reaches none still gets the instrument's own topics.
+ * What might help after a questionnaire, from the answers actually given: a scale's themes count only when
+ * one of its items was endorsed (scored above zero), those whose cut-off was reached first, and self-harm only
+ * when the self-harm item was endorsed. Answering "Never" to every item about harming the baby must never
+ * read back as "your answers touched on being afraid of harming your baby", nor put urgent help first. The
+ * risk is urgent after a safety answer, moderate when a cut-off was reached, low otherwise.
  */
 @Component
 class GuidesAfterScreening {
+
+    /** The safety answers that are about the parent harming themselves (the PBQ's is about the baby: scale 4). */
+    private static final Set<String> SELF_HARM_ANSWERS = Set.of(PublishedRules.PHQ9_ITEM9, PublishedRules.EPDS_ITEM10);
 
     private final Guidance guidance;
 
@@ -33,23 +38,29 @@ class GuidesAfterScreening {
     }
 
     List<Suggestion> suggestFor(ScreeningResult result, FamilyRole role) {
-        Set<Theme> reached = new LinkedHashSet<>();
-        Set<Theme> topics = new LinkedHashSet<>();
-        for (ScaleScore scale : result.scales()) {
-            List<Theme> themes = themesOf(scale.code());
-            topics.addAll(themes);
-            if (scale.atOrAbovePrimary()) {
-                reached.addAll(themes);
-            }
-        }
-        List<Theme> themes = new ArrayList<>(reached);
-        topics.stream().filter(t -> !reached.contains(t)).forEach(themes::add);
+        List<Theme> themes = themesOf(result);
         if (themes.isEmpty()) {
             return List.of();
         }
-        RiskLevel risk = result.urgent() ? RiskLevel.URGENT : reached.isEmpty() ? RiskLevel.LOW : RiskLevel.MODERATE;
+        boolean reached = result.scales().stream().anyMatch(ScaleScore::atOrAbovePrimary);
+        RiskLevel risk = result.urgent() ? RiskLevel.URGENT : reached ? RiskLevel.MODERATE : RiskLevel.LOW;
         WriterRole writer = role == null ? WriterRole.UNKNOWN : WriterRole.ofCode(role.name());
         return guidance.suggestFor(Situations.fromScreening(themes, writer, null, risk, null));
+    }
+
+    /** The themes the answers endorse: a safety answer's first, then those of scales at their cut-off, then the rest. */
+    static List<Theme> themesOf(ScreeningResult result) {
+        Set<Theme> themes = new LinkedHashSet<>();
+        if (result.reasonCodes().stream().anyMatch(SELF_HARM_ANSWERS::contains)) {
+            themes.add(Theme.SELF_HARM);
+        }
+        result.scales().stream().filter(ScaleScore::atOrAbovePrimary).forEach(scale -> themes.addAll(themesOf(scale.code())));
+        result.scales().stream().filter(GuidesAfterScreening::endorsed).forEach(scale -> themes.addAll(themesOf(scale.code())));
+        return new ArrayList<>(themes);
+    }
+
+    private static boolean endorsed(ScaleScore scale) {
+        return scale.score() != null && scale.score() > 0;
     }
 
     /** The themes of TAXONOMY.md each score is about. */

@@ -111,6 +111,7 @@ class ScreeningPages {
             model.addAttribute("crisis", crisisHelp.panelFor(request));
         }
         model.addAttribute("guideSuggestions", guides.suggestFor(s.result(), user.familyRole()));
+        model.addAttribute("sources", ResultSources.of(s.result()));
         return "screening/result";
     }
 

@@ -40,6 +40,12 @@ class InsightStore {
                 .params(kind, subjectId).query(String.class).optional();
     }
 
+    /** The text version the stored reading was made of, or empty when there is none. */
+    Optional<Integer> textVersion(String kind, UUID subjectId) {
+        return jdbc.sql("SELECT text_version FROM insights WHERE subject_kind = ? AND subject_id = ?")
+                .params(kind, subjectId).query(Integer.class).optional();
+    }
+
     boolean has(String kind, UUID subjectId, String analyser) {
         return jdbc.sql("SELECT count(*) FROM insights WHERE subject_kind = ? AND subject_id = ? AND analyser = ?")
                 .params(kind, subjectId, analyser).query(Long.class).single() > 0;

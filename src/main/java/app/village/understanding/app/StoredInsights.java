@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import app.village.community.Stories;
 import app.village.understanding.InsightJson;
 import app.village.understanding.Insights;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,11 +15,20 @@ import tools.jackson.databind.json.JsonMapper;
 class StoredInsights implements Insights {
 
     private final InsightStore store;
+    private final Stories stories;
     private final JsonMapper json;
 
-    StoredInsights(InsightStore store, JsonMapper json) {
+    StoredInsights(InsightStore store, Stories stories, JsonMapper json) {
         this.store = store;
+        this.stories = stories;
         this.json = json;
+    }
+
+    @Override
+    public boolean awaitingReading(UUID postId) {
+        return stories.postText(postId)
+                .map(text -> store.textVersion("POST", postId).map(read -> read < text.version()).orElse(true))
+                .orElse(false);
     }
 
     @Override

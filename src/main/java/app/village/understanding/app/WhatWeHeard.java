@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import app.village.community.StoryNotes;
+import app.village.understanding.Insights;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,16 +21,25 @@ import tools.jackson.databind.json.JsonMapper;
 @org.springframework.core.annotation.Order(10) // first among the notes: what was heard, then what might help
 class WhatWeHeard implements StoryNotes {
 
+    static final String HEADING = "What we heard";
+    static final String READING = "We are reading your post now. What we heard will appear here by itself in a moment.";
+
     private final InsightStore store;
+    private final Insights insights;
     private final JsonMapper json;
 
-    WhatWeHeard(InsightStore store, JsonMapper json) {
+    WhatWeHeard(InsightStore store, Insights insights, JsonMapper json) {
         this.store = store;
+        this.insights = insights;
         this.json = json;
     }
 
     @Override
     public Optional<Note> forWriter(UUID postId) {
+        // The reading runs in the background and often lands a moment after the page: say so rather than nothing.
+        if (insights.awaitingReading(postId)) {
+            return Optional.of(Note.pending(HEADING, READING));
+        }
         return store.insightJson("POST", postId).map(json::readTree).map(WhatWeHeard::note);
     }
 
@@ -66,10 +76,10 @@ class WhatWeHeard implements StoryNotes {
             lines.add(Character.toUpperCase(words.charAt(0)) + words.substring(1) + whose + heardIn(theme.path("evidence")));
         }
         if (lines.isEmpty()) {
-            return new Note("What we heard", List.of("Nothing in particular stood out to us. Other parents can still reply."),
+            return new Note(HEADING, List.of("Nothing in particular stood out to us. Other parents can still reply."),
                     "This is read automatically to suggest help; it is not a diagnosis.");
         }
-        return new Note("What we heard", lines,
+        return new Note(HEADING, lines,
                 "This is read automatically so Village can suggest help that fits. It is not a diagnosis, and only you see it.");
     }
 }

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -94,6 +95,35 @@ class ScreeningApiTest {
                 .andExpect(jsonPath("$.entry[0].resource.questionnaire").value("https://village.invalid/fhir/Questionnaire/phq-9|1.0.0"))
                 .andExpect(jsonPath("$.entry[1].resource.valueInteger").value(11))
                 .andExpect(jsonPath("$.entry[1].resource.code.coding[0].code").value("44261-6"));
+    }
+
+    @Test
+    void theFhirExportIsANamedFileAboutOnePseudonymousPatient() throws Exception {
+        TestMembers.Created ann = members.mother();
+        TestMembers.Created ben = members.father();
+        List<String> subjects = new java.util.ArrayList<>();
+        for (TestMembers.Created who : List.of(ann, ann, ben)) {
+            String created = mvc.perform(submit(who, body("phq-9", "1.0.0", ScreeningFixtures.all(phq9(), 1))))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+            String id = JsonPath.read(created, "$.id");
+            var answer = mvc.perform(get("/api/screenings/" + id + "/fhir").with(user(who.user())))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.matchesPattern(
+                            "attachment; filename=\"village-phq-9-\\d{4}-\\d{2}-\\d{2}\\.fhir\\.json\"")))
+                    .andExpect(jsonPath("$.entry[0].resource.subject.reference").exists())
+                    .andExpect(jsonPath("$.entry[1].resource.subject.reference").exists())
+                    .andReturn().getResponse();
+            String bundle = answer.getContentAsString();
+            String subject = JsonPath.read(bundle, "$.entry[0].resource.subject.reference");
+            assertThat(JsonPath.<List<String>>read(bundle, "$.entry[?(@.resource.resourceType == 'Patient')].fullUrl"))
+                    .containsExactly(subject);
+            assertThat(JsonPath.<List<Object>>read(bundle, "$.entry[?(@.resource.resourceType == 'Patient')].resource.name")).isEmpty();
+            assertThat(bundle).doesNotContain(who.id().toString()).doesNotContain(who.email())
+                    .doesNotContain(who.member().handle());
+            subjects.add(subject);
+        }
+        assertThat(subjects.get(0)).as("one member's exports are about the same person").isEqualTo(subjects.get(1));
+        assertThat(subjects.get(2)).as("another member is another person").isNotEqualTo(subjects.get(0));
     }
 
     @Test

@@ -91,9 +91,18 @@ class FhirValidationTest {
                 Bundle bundle = fhir.json().parseResource(Bundle.class, json);
                 QuestionnaireResponse response = (QuestionnaireResponse) bundle.getEntryFirstRep().getResource();
                 assertThat(errors(fhir.json().encodeResourceToString(response))).as(instrument.id() + " response alone").isEmpty();
-                List<Observation> observations = bundle.getEntry().stream().skip(1).map(e -> (Observation) e.getResource()).toList();
+                List<Observation> observations = bundle.getEntry().stream().map(e -> e.getResource())
+                        .filter(Observation.class::isInstance).map(Observation.class::cast).toList();
                 assertThat(observations).hasSize(s.result().scales().size());
+                // Every resource is about the one pseudonymous Patient, the Bundle's last entry, which names nobody.
+                Bundle.BundleEntryComponent patient = bundle.getEntry().getLast();
+                assertThat(patient.getResource()).isInstanceOf(org.hl7.fhir.r4.model.Patient.class);
+                assertThat(((org.hl7.fhir.r4.model.Patient) patient.getResource()).getName()).isEmpty();
+                assertThat(((org.hl7.fhir.r4.model.Patient) patient.getResource()).getTelecom()).isEmpty();
+                assertThat(response.getSubject().getReference()).isEqualTo(patient.getFullUrl());
+                assertThat(json).doesNotContain(s.memberId().toString());
                 for (Observation o : observations) {
+                    assertThat(o.getSubject().getReference()).isEqualTo(patient.getFullUrl());
                     assertThat(o.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("survey");
                     assertThat(o.getDerivedFrom()).extracting(Reference::getReference)
                             .containsExactly(bundle.getEntryFirstRep().getFullUrl());
@@ -115,8 +124,9 @@ class FhirValidationTest {
         Bundle bundle = fhir.json().parseResource(Bundle.class, json);
         assertThat(((QuestionnaireResponse) bundle.getEntryFirstRep().getResource()).getStatus())
                 .isEqualTo(QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
-        // The total is missing an item; EPDS-3A (items 3, 4, 5) is complete: 0 + 3 + 0.
-        assertThat(bundle.getEntry()).hasSize(2);
+        // The total is missing an item; EPDS-3A (items 3, 4, 5) is complete: 0 + 3 + 0. Then the Patient.
+        assertThat(bundle.getEntry()).hasSize(3);
+        assertThat(bundle.getEntry().getLast().getResource()).isInstanceOf(org.hl7.fhir.r4.model.Patient.class);
         Observation anxiety = (Observation) bundle.getEntry().get(1).getResource();
         assertThat(anxiety.getCode().getCoding()).anySatisfy(c -> assertThat(c.getCode()).isEqualTo("epds.anxiety-3a"));
         assertThat(anxiety.getValueIntegerType().getValue()).isEqualTo(3);
