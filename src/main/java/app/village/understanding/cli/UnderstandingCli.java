@@ -198,10 +198,6 @@ public final class UnderstandingCli {
             b.append(String.format("  - %s (%s): %.2f < %.2f, \"%s\"%n", f.theme().code(), f.person().code(),
                     reading.posts().getOrDefault(f.theme(), 0.0), reading.vetoes().get(f.theme()), f.evidence().get(0).text()));
         }
-        for (app.village.understanding.ThemeFinding f : reading.addedByReaders()) {
-            b.append(String.format("Found by the learned readers where no rule heard it: %s (%s), the whole post %.2f, \"%s\"%n",
-                    f.theme().code(), f.person().code(), reading.posts().getOrDefault(f.theme(), 0.0), f.evidence().get(0).text()));
-        }
         return b.toString();
     }
 

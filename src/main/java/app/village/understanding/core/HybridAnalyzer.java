@@ -1,7 +1,5 @@
 package app.village.understanding.core;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +19,9 @@ import app.village.understanding.WriterRole;
  * posts the lexicon raised ordinary stress to anger, isolation or feeding trouble from single words
  * used in passing ("the cat was still angry"); the readers know the context those words came in.
  * Urgent signs and intrusive thoughts are never overruled: a missed one costs more than a false alarm.
- * And the readers may add: an urgent sign their post reader finds at its threshold (chosen by
- * cross-validation, recall first) counts even where no rule heard it, citing the sentences their
- * sentence reader rated highest. The lexicon is no longer the only reader of urgent signs.
+ * The readers do not add urgent signs of their own (yet): at their recall-first threshold a short calm
+ * post ("Up every two hours, so tired.") is rated near the urgent posts' share of the training data
+ * and would be urgent (ADR 0019).
  */
 public final class HybridAnalyzer implements Analyzer {
 
@@ -55,11 +53,6 @@ public final class HybridAnalyzer implements Analyzer {
         public List<ThemeFinding> overruled() {
             return heard.themes().stream().filter(f -> !insight.themes().contains(f)).toList();
         }
-
-        /** Urgent signs the readers found that the lexicon did not hear. */
-        public List<ThemeFinding> addedByReaders() {
-            return insight.themes().stream().filter(f -> !heard.themes().contains(f)).toList();
-        }
     }
 
     @Override
@@ -75,35 +68,26 @@ public final class HybridAnalyzer implements Analyzer {
     }
 
     /**
-     * What the lexicon heard, less the findings the readers overrule, plus the urgent signs the
-     * readers found at their own thresholds where the lexicon heard none (a wording nobody here wrote
-     * down); risk is assessed again from what stands, by the same table. Used as it is by
+     * What the lexicon heard, less the findings the readers overrule; risk is assessed again from what
+     * stands, by the same table; the writer's role is the role reader's. Used as it is by
      * cross-validation, so what is measured is what runs.
      *
-     * @param learned what the learned readers alone made of the same text
+     * @param learned what the learned readers alone made of the same text (its role is used)
      * @param posts   each theme's post-level probability from its reader
      */
     public static Insight check(Insight heard, Insight learned, Map<Theme, Double> posts, Map<Theme, Double> vetoes, String version) {
-        List<ThemeFinding> standing = new ArrayList<>(heard.themes().stream()
+        List<ThemeFinding> standing = heard.themes().stream()
                 .filter(f -> !overruled(f.theme(), posts, vetoes))
-                .toList());
-        for (ThemeFinding found : learned.themes()) {
-            if (RiskPolicy.URGENT.contains(found.theme()) && standing.stream().noneMatch(f -> f.theme() == found.theme())) {
-                standing.add(found);
-            }
-        }
+                .toList();
         // The role reader learned from real posts reads the writer's role better than the role rules (ADR 0019).
         WriterRole role = heard.writerRoleGiven() ? heard.writerRole() : learned.writerRole();
         if (standing.equals(heard.themes())) {
             return new Insight(role, heard.writerRoleGiven(), heard.subject(), heard.childAgeMonths(),
                     heard.childAgeEvidence(), heard.themes(), heard.riskLevel(), heard.riskReasons(), version);
         }
-        standing.sort(Comparator.comparing((ThemeFinding f) -> RiskPolicy.levelOf(f.theme())).reversed()
-                .thenComparing(ThemeFinding::confidence, Comparator.reverseOrder())
-                .thenComparing(f -> f.theme().ordinal()));
         RiskPolicy.Result risk = RiskPolicy.assess(standing, LearnedAnalyzer.hopelessness(heard, standing));
         return new Insight(role, heard.writerRoleGiven(), RuleAnalyzer.subject(standing), heard.childAgeMonths(),
-                heard.childAgeEvidence(), List.copyOf(standing), risk.level(), risk.reasons(), version);
+                heard.childAgeEvidence(), standing, risk.level(), risk.reasons(), version);
     }
 
     /** Urgent signs and intrusive thoughts stand whatever the readers say: a missed one costs more than a false alarm. */
