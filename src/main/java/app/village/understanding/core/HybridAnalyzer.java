@@ -1,5 +1,6 @@
 package app.village.understanding.core;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,26 +29,25 @@ public final class HybridAnalyzer implements Analyzer {
     private final RuleAnalyzer lexicon;
     private final ReaderModel model;
     private final TextEncoding encoding;
+    private final String version;
 
     /** @param encoder the sentence encoder, required only when the model was trained with one */
     public HybridAnalyzer(RuleAnalyzer lexicon, ReaderModel model, SentenceEmbedder encoder) {
         this.lexicon = lexicon;
         this.model = model;
         this.encoding = model.encoding().with(encoder);
-    }
-
-    public String version() {
         // Changes with the lexicon's rules and with the model file, so the start-up catch-up reads every post again.
         String annotations = model.about().getOrDefault("annotations-sha256", "");
-        return lexicon.version() + "+veto/" + model.about().getOrDefault("trained", "?") + "/"
+        this.version = lexicon.version() + "+veto/" + model.about().getOrDefault("trained", "?") + "/"
                 + annotations.substring(0, Math.min(8, annotations.length()));
     }
 
-    /**
-     * What the lexicon heard, what the learned readers alone made of the text, what stands, and the
-     * readers' probabilities that decided it ({@code ./village analyze --explain}).
-     */
-    public record Reading(Insight insight, Insight heard, Insight learned, Map<Theme, Double> posts, Map<Theme, Double> vetoes) {
+    public String version() {
+        return version;
+    }
+
+    /** What the lexicon heard, what stands, and the readers' probabilities that decided it ({@code ./village analyze --explain}). */
+    public record Reading(Insight insight, Insight heard, Map<Theme, Double> posts, Map<Theme, Double> vetoes) {
 
         /** The lexicon's findings the readers overruled. */
         public List<ThemeFinding> overruled() {
@@ -62,9 +62,13 @@ public final class HybridAnalyzer implements Analyzer {
 
     public Reading read(TextToAnalyze input) {
         LearnedAnalyzer.Prepared prepared = LearnedAnalyzer.prepare(input, lexicon, encoding);
-        LearnedAnalyzer.Reading learned = LearnedAnalyzer.decide(prepared, model);
-        Insight insight = check(prepared.heard(), learned.insight(), learned.posts(), model.vetoes(), version());
-        return new Reading(insight, prepared.heard(), learned.insight(), learned.posts(), model.vetoes());
+        // Only the readers the check uses: the post readers of the vetoed themes and the role reader.
+        Map<Theme, Double> posts = new EnumMap<>(Theme.class);
+        for (Theme theme : model.vetoes().keySet()) {
+            posts.put(theme, model.head(ReaderModel.postHead(theme)).probability(prepared.textFeatures(), model.vocabulary()));
+        }
+        Insight insight = check(prepared.heard(), LearnedAnalyzer.role(prepared, model), posts, model.vetoes(), version);
+        return new Reading(insight, prepared.heard(), posts, model.vetoes());
     }
 
     /**
@@ -72,15 +76,15 @@ public final class HybridAnalyzer implements Analyzer {
      * stands, by the same table; the writer's role is the role reader's. Used as it is by
      * cross-validation, so what is measured is what runs.
      *
-     * @param learned what the learned readers alone made of the same text (its role is used)
-     * @param posts   each theme's post-level probability from its reader
+     * @param readRole the writer's role as the role reader reads it
+     * @param posts    each theme's post-level probability from its reader
      */
-    public static Insight check(Insight heard, Insight learned, Map<Theme, Double> posts, Map<Theme, Double> vetoes, String version) {
+    public static Insight check(Insight heard, WriterRole readRole, Map<Theme, Double> posts, Map<Theme, Double> vetoes, String version) {
         List<ThemeFinding> standing = heard.themes().stream()
                 .filter(f -> !overruled(f.theme(), posts, vetoes))
                 .toList();
         // The role reader learned from real posts reads the writer's role better than the role rules (ADR 0019).
-        WriterRole role = heard.writerRoleGiven() ? heard.writerRole() : learned.writerRole();
+        WriterRole role = heard.writerRoleGiven() ? heard.writerRole() : readRole;
         if (standing.equals(heard.themes())) {
             return new Insight(role, heard.writerRoleGiven(), heard.subject(), heard.childAgeMonths(),
                     heard.childAgeEvidence(), heard.themes(), heard.riskLevel(), heard.riskReasons(), version);

@@ -107,7 +107,7 @@ final class CrossValidation {
             evaluation.add(item.text().id(), insight, item.text().expected());
             byRole.add(item.text().id(), insight, item.text().expected());
             Insight heard = item.prepared().heard();
-            Insight checked = HybridAnalyzer.check(heard, insight, reading.posts(), vetoes, "cv");
+            Insight checked = HybridAnalyzer.check(heard, insight.writerRole(), reading.posts(), vetoes, "cv");
             hybrid.add(item.text().id(), checked, item.text().expected());
             hybridByRole.add(item.text().id(), checked, item.text().expected());
             lexicon.add(item.text().id(), heard, item.text().expected());
