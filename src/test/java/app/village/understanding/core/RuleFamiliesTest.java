@@ -65,6 +65,13 @@ class RuleFamiliesTest {
         assertThat(insight.has(Theme.HARM_TO_CHILD)).isTrue();
         assertThat(insight.has(Theme.WORK_PRESSURE)).isFalse();
         assertThat(insight.riskLevel()).isEqualTo(RiskLevel.URGENT);
+
+        // The urge is whoever felt it, not whoever else the post names.
+        Insight withPartner = read("My husband was asleep upstairs. On the landing, holding her, I had a sudden urge to drop her and it frightened me.");
+        assertThat(withPartner.themes()).filteredOn(t -> t.theme() == Theme.HARM_TO_CHILD).extracting(ThemeFinding::person)
+                .containsExactly(Person.WRITER);
+        Insight partners = read("On the balcony last night my husband said he felt an urge to drop her and it frightened him.");
+        assertThat(finding(partners, Theme.HARM_TO_CHILD).person()).isEqualTo(Person.PARTNER);
     }
 
     @ParameterizedTest
